@@ -1,0 +1,36 @@
+using Lab.Core.Model;
+
+namespace Lab.Core.Hosts;
+
+/// <summary>
+/// Everything a scenario or the status reader may do to a host, whatever the target (namespaces, systemd machines,
+/// VMs over SSH). Kept small on purpose: richer operations (SQL, status) are built on top of it.
+/// </summary>
+public interface ILabHost
+{
+    HostDefinition Definition { get; }
+
+    string Name => Definition.Name;
+
+    /// <summary>Runs a shell command inside the host as root; <paramref name="stdin"/> is fed to it when given.</summary>
+    Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default);
+
+    Task WriteFileAsync(string path, string content, string mode, string owner, CancellationToken ct = default);
+
+    /// <summary>The file's text, or null when it does not exist.</summary>
+    Task<string?> ReadFileAsync(string path, CancellationToken ct = default);
+
+    /// <summary>Starts a service of the lab; <paramref name="extraArgs"/> are appended to its command (e.g. --wsrep-new-cluster).</summary>
+    Task StartAsync(string service, IReadOnlyList<string>? extraArgs = null, CancellationToken ct = default);
+
+    /// <summary>Clean shutdown; returns when the process has exited.</summary>
+    Task StopAsync(string service, CancellationToken ct = default);
+
+    /// <summary>SIGKILL, SIGSTOP or SIGCONT to the service's process; a killed service stays down until started.</summary>
+    Task SignalAsync(string service, ServiceSignal signal, CancellationToken ct = default);
+
+    Task<ServiceStatus> StatusAsync(string service, CancellationToken ct = default);
+
+    /// <summary>Drops (true) or restores (false) all traffic between this host and the rest of the lab.</summary>
+    Task SetIsolatedAsync(bool isolated, CancellationToken ct = default);
+}

@@ -1,0 +1,31 @@
+using Lab.Core.Hosts;
+using Lab.Core.Model;
+using Lab.Core.Secrets;
+
+namespace Lab.Core.Instances;
+
+/// <summary>A lab that exists on some target: its definition (with this instance's addresses), secrets and hosts.</summary>
+public sealed class LabInstance
+{
+    public LabInstance(string name, string target, LabDefinition lab, LabSecrets secrets, IEnumerable<ILabHost> hosts)
+    {
+        Name = name;
+        Target = target;
+        Lab = lab;
+        Secrets = secrets;
+        Hosts = hosts.ToDictionary(h => h.Name);
+    }
+
+    public string Name { get; }
+    public string Target { get; }
+    public LabDefinition Lab { get; }
+    public LabSecrets Secrets { get; }
+    public IReadOnlyDictionary<string, ILabHost> Hosts { get; }
+
+    public ILabHost Host(string name) =>
+        Hosts.TryGetValue(name, out var host) ? host
+            : throw new ArgumentException($"unknown host '{name}' in instance '{Name}' (lab {Lab.Name}); hosts are: {string.Join(", ", Hosts.Keys)}");
+
+    public IReadOnlyList<ILabHost> HostsRunning(string service) =>
+        Lab.HostsRunning(service).Select(h => Hosts[h.Name]).ToList();
+}

@@ -1,0 +1,13 @@
+namespace Lab.Core.Model;
+
+/// <summary>A host of a lab: its place on the lab network, what runs on it and what it gets rendered.</summary>
+public sealed record HostDefinition(
+    string Name,
+    string Address,
+    string Role,
+    IReadOnlyList<string> Services,
+    IReadOnlyList<FileTemplate> Files,
+    IReadOnlyList<string> Mounts)
+{
+    public bool Runs(string service) => Services.Contains(service);
+}

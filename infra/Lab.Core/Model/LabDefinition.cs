@@ -1,0 +1,35 @@
+namespace Lab.Core.Model;
+
+/// <summary>A whole lab as validated, immutable data: what `lab up` builds on any target.</summary>
+public sealed record LabDefinition(
+    string Name,
+    LocalizedText Title,
+    Ipv4Subnet Subnet,
+    IReadOnlyDictionary<string, string> Vars,
+    IReadOnlyList<HostDefinition> Hosts,
+    string SourceFile)
+{
+    /// <summary>Directory holding lab.yaml, its scenarios and guides.</summary>
+    public string Directory => Path.GetDirectoryName(SourceFile) ?? ".";
+
+    public HostDefinition? FindHost(string name) => Hosts.FirstOrDefault(h => h.Name == name);
+
+    public HostDefinition Host(string name) =>
+        FindHost(name) ?? throw new ArgumentException(
+            $"unknown host '{name}' in lab '{Name}'; hosts are: {string.Join(", ", Hosts.Select(h => h.Name))}");
+
+    public IReadOnlyList<HostDefinition> HostsRunning(string service) => Hosts.Where(h => h.Runs(service)).ToList();
+
+    public string Var(string key, string fallback) => Vars.TryGetValue(key, out var v) ? v : fallback;
+
+    /// <summary>The same lab moved to another subnet of the same size (host offsets kept), for side-by-side instances.</summary>
+    public LabDefinition MovedTo(Ipv4Subnet subnet)
+    {
+        if (subnet == Subnet) return this;
+        if (subnet.PrefixLength != Subnet.PrefixLength)
+            throw new ArgumentException($"cannot move {Subnet} to {subnet}: prefix lengths differ");
+        string Move(string address) =>
+            Ipv4Subnet.TryParseAddress(address, out var a) ? Ipv4Subnet.Format(Subnet.Translate(a, subnet)) : address;
+        return this with { Subnet = subnet, Hosts = Hosts.Select(h => h with { Address = Move(h.Address) }).ToList() };
+    }
+}

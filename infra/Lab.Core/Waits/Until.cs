@@ -1,0 +1,47 @@
+namespace Lab.Core.Waits;
+
+/// <summary>
+/// Polls a probe until it holds or the policy's timeout passes. Never a fixed sleep: each wait ends as soon as its
+/// condition is seen. The clock is injected so tests run without real time.
+/// </summary>
+public sealed class Until
+{
+    private readonly TimeProvider _clock;
+
+    public Until(TimeProvider clock) => _clock = clock;
+
+    public static Until Real { get; } = new(TimeProvider.System);
+
+    /// <summary>Returns the probe's last result (satisfied) and how long it took; throws <see cref="WaitTimeoutException"/> otherwise.</summary>
+    public async Task<(ProbeResult Result, TimeSpan Elapsed)> HoldsAsync(string what, Probe probe, WaitPolicy policy, CancellationToken ct)
+    {
+        var start = _clock.GetTimestamp();
+        var last = ProbeResult.No("not checked yet");
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                last = await probe(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                last = ProbeResult.No(e.Message);
+            }
+            var elapsed = _clock.GetElapsedTime(start);
+            if (last.Satisfied) return (last, elapsed);
+            if (elapsed >= policy.Timeout)
+                throw new WaitTimeoutException(what, policy.Timeout, last.Observed);
+            var remaining = policy.Timeout - elapsed;
+            await Task.Delay(remaining < policy.Interval ? remaining : policy.Interval, _clock, ct);
+        }
+    }
+}
+
+/// <summary>A condition that did not hold in time; carries what was seen last.</summary>
+public sealed class WaitTimeoutException(string what, TimeSpan timeout, string lastObserved)
+    : Exception($"{what}: not true after {timeout.TotalSeconds:0.#}s; last seen: {lastObserved}")
+{
+    public string What { get; } = what;
+    public string LastObserved { get; } = lastObserved;
+}
