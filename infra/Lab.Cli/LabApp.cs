@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Lab.Cli.Commands;
+using Lab.Core.Loading;
+using Lab.Targets.Local;
+using Spectre.Console;
+
+namespace Lab.Cli;
+
+/// <summary>The `lab` command tree. Built around an <see cref="IAnsiConsole"/> so tests run it in-process and read its output.</summary>
+public static class LabApp
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand(
+            "lab: database high-availability teaching labs from templates, on this machine (Linux namespaces), " +
+            "classroom VMs or the cloud.\n\n" +
+            "Typical session:\n" +
+            "  lab up galera                 # db1-3 (MariaDB Galera), haproxy, client; ends with the status\n" +
+            "  lab status                    # wsrep_cluster_status / size / local_state per node, HAProxy backends\n" +
+            "  lab sql db2 \"CREATE DATABASE lab1\"\n" +
+            "  lab shell client              # then: mariadb -e 'SELECT @@hostname'   (goes through HAProxy)\n" +
+            "  lab kill db1 ; lab start db1  # watch it rejoin by IST\n" +
+            "  lab down                      # removes only what this instance made");
+        foreach (var command in new[]
+                 {
+                     UpCommand.Create(context), DownCommand.Create(context), StatusCommand.Create(context), ListCommand.Create(context),
+                     SqlCommand.Create(context), ShellCommand.Create(context), RenderCommand.Create(context),
+                     ServiceCommands.Create(context, "start"), ServiceCommands.Create(context, "stop"), ServiceCommands.Create(context, "kill"),
+                 })
+            root.Subcommands.Add(command);
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, LocalLayout? layout = null, Func<LabCatalog>? catalog = null)
+    {
+        var context = new CliContext(console, catalog ?? LabCatalog.Locate, layout ?? LocalLayout.Default);
+        var root = Build(context);
+        var parse = root.Parse(args);
+        var output = new ConsoleWriter(console);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+    }
+
+    /// <summary>Runs a command body, turning the errors users can fix into one clear line and exit code 1.</summary>
+    public static async Task<int> Guard(CliContext context, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (OperationCanceledException)
+        {
+            context.Console.MarkupLine("[yellow]interrupted[/]");
+            return 130;
+        }
+        catch (Exception e) when (e is CliException or LabFileException or UnknownLabException or PreflightException
+                                      or InstanceExistsException or InstanceNotFoundException or ArgumentException
+                                      or InvalidOperationException or Lab.Core.Waits.WaitTimeoutException
+                                      or Lab.Core.Hosts.HostCommandException or Lab.Core.Sql.SqlException)
+        {
+            context.Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 1;
+        }
+    }
+}
+
+/// <summary>Routes System.CommandLine's own output (help, parse errors) through the same console.</summary>
+internal sealed class ConsoleWriter(IAnsiConsole console) : StringWriter
+{
+    public override void Write(char value) => console.Profile.Out.Writer.Write(value);
+    public override void Write(string? value) => console.Profile.Out.Writer.Write(value);
+    public override void WriteLine(string? value) => console.Profile.Out.Writer.WriteLine(value);
+}

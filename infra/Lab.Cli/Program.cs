@@ -1,0 +1,4 @@
+using Lab.Cli;
+using Spectre.Console;
+
+return await LabApp.RunAsync(args, AnsiConsole.Console);

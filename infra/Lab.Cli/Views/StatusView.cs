@@ -1,0 +1,42 @@
+using Lab.Core.Hosts;
+using Lab.Core.Status;
+using Spectre.Console;
+
+namespace Lab.Cli.Views;
+
+/// <summary>Renders a <see cref="LabStatus"/> as a table; no logic beyond choosing colours.</summary>
+internal static class StatusView
+{
+    public static void Render(IAnsiConsole console, LabStatus status)
+    {
+        var table = new Table().Title($"{status.Lab} · instance {status.Instance} · {status.Target} · {status.Subnet}")
+            .AddColumns("host", "address", "services", "wsrep_cluster_status", "size", "wsrep_local_state_comment", "ready", "HAProxy backends");
+        foreach (var h in status.Hosts)
+        {
+            var services = string.Join("\n", h.Services.Select(s => $"{s.Service}: {Colour(s)}"));
+            var g = h.Galera;
+            table.AddRow(
+                new Markup(Markup.Escape(h.Name)),
+                new Markup(Markup.Escape(h.Address)),
+                new Markup(services.Length > 0 ? services : "[grey]-[/]"),
+                new Markup(g is not null ? Good(g.ClusterStatus, g.ClusterStatus == "Primary") : h.GaleraError is { } e ? $"[red]{Markup.Escape(e)}[/]" : "[grey]-[/]"),
+                new Markup(g is not null ? g.ClusterSize.ToString() : ""),
+                new Markup(g is not null ? Good(g.LocalStateComment, g.LocalStateComment == "Synced") : ""),
+                new Markup(g is not null ? Good(g.Ready, g.Ready == "ON") : ""),
+                new Markup(h.Backends is not null
+                    ? string.Join("\n", h.Backends.Select(b => Good(b.ToString(), b.IsUp)))
+                    : h.BackendsError is { } be ? $"[red]{Markup.Escape(be)}[/]" : "[grey]-[/]"));
+        }
+        console.Write(table);
+        console.MarkupLine(status.Healthy ? "[green]healthy[/]: every node Primary and Synced, every backend UP" : "[yellow]not healthy[/]");
+    }
+
+    private static string Colour(ServiceStatus s) => s.State switch
+    {
+        ServiceState.Running => $"[green]{Markup.Escape(s.ToString())}[/]",
+        ServiceState.Paused => $"[yellow]{Markup.Escape(s.ToString())}[/]",
+        _ => $"[red]{Markup.Escape(s.ToString())}[/]",
+    };
+
+    private static string Good(string text, bool good) => good ? $"[green]{Markup.Escape(text)}[/]" : $"[red]{Markup.Escape(text)}[/]";
+}

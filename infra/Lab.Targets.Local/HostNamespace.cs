@@ -1,0 +1,47 @@
+namespace Lab.Targets.Local;
+
+/// <summary>
+/// Gives a host its own mount and hostname namespaces, kept alive by bind-mounting them to files (as `ip netns`
+/// does for network namespaces), with the host's private directories bind-mounted over the real paths.
+/// </summary>
+public static class HostNamespace
+{
+    public static async Task EnsureNamespaceRootAsync(LocalLayout layout, CancellationToken ct)
+    {
+        Directory.CreateDirectory(layout.NamespaceRoot);
+        // Namespace files can only be bind-mounted under a private mount, else the kernel refuses (or they leak
+        // into other namespaces through propagation).
+        if (!IsMountPoint(layout.NamespaceRoot))
+        {
+            await ProcessRunner.RequireAsync("mount", ["--bind", layout.NamespaceRoot, layout.NamespaceRoot], ct: ct);
+            await ProcessRunner.RequireAsync("mount", ["--make-private", layout.NamespaceRoot], ct: ct);
+        }
+    }
+
+    public static async Task CreateAsync(LocalLayout layout, string instance, string host, IReadOnlyList<string> mounts, CancellationToken ct)
+    {
+        var mnt = layout.MountNsFile(instance, host);
+        var uts = layout.UtsNsFile(instance, host);
+        File.WriteAllBytes(mnt, []);
+        File.WriteAllBytes(uts, []);
+        var script = new List<string> { $"hostname {host}" };
+        foreach (var target in mounts)
+        {
+            // The mount point must exist on the machine; it is an empty directory the package would create anyway.
+            Directory.CreateDirectory(target);
+            script.Add($"mount --bind '{layout.HostPath(instance, host, target)}' '{target}'");
+        }
+        await ProcessRunner.RequireAsync("nsenter",
+        [
+            $"--net={LocalLayout.NetnsPath(LocalLayout.HostNetns(instance, host))}", "--",
+            "unshare", $"--mount={mnt}", $"--uts={uts}", "--propagation", "private",
+            "sh", "-ec", string.Join("\n", script),
+        ], ct: ct);
+    }
+
+    public static bool IsMountPoint(string path)
+    {
+        var full = Path.GetFullPath(path).TrimEnd('/');
+        return File.ReadLines("/proc/self/mountinfo").Select(l => l.Split(' ')).Any(f => f.Length > 4 && f[4] == full);
+    }
+}
