@@ -10,10 +10,10 @@ internal static class StatusView
     public static void Render(IAnsiConsole console, LabStatus status)
     {
         var table = new Table().Title($"{status.Lab} · instance {status.Instance} · {status.Target} · {status.Subnet}")
-            .AddColumns("host", "address", "services", "wsrep_cluster_status", "size", "wsrep_local_state_comment", "ready", "HAProxy backends");
+            .AddColumns("host", "address", "services", "cluster_status", "size", "local_state", "ready", "HAProxy backends");
         foreach (var h in status.Hosts)
         {
-            var services = string.Join("\n", h.Services.Select(s => $"{s.Service}: {Colour(s)}"));
+            var services = string.Join("\n", h.Services.Select(s => $"{s.Service} {Colour(s)}"));
             var g = h.Galera;
             table.AddRow(
                 new Markup(Markup.Escape(h.Name)),
@@ -24,18 +24,19 @@ internal static class StatusView
                 new Markup(g is not null ? Good(g.LocalStateComment, g.LocalStateComment == "Synced") : ""),
                 new Markup(g is not null ? Good(g.Ready, g.Ready == "ON") : ""),
                 new Markup(h.Backends is not null
-                    ? string.Join("\n", h.Backends.Select(b => Good(b.ToString(), b.IsUp)))
+                    ? string.Join("\n", h.Backends.Select(b => Good($"{b.Server} {b.Status}", b.IsUp)))
                     : h.BackendsError is { } be ? $"[red]{Markup.Escape(be)}[/]" : "[grey]-[/]"));
         }
         console.Write(table);
+        console.MarkupLine("[grey]cluster_status, local_state, ready: wsrep_cluster_status, wsrep_local_state_comment, wsrep_ready[/]");
         console.MarkupLine(status.Healthy ? "[green]healthy[/]: every node Primary and Synced, every backend UP" : "[yellow]not healthy[/]");
     }
 
     private static string Colour(ServiceStatus s) => s.State switch
     {
-        ServiceState.Running => $"[green]{Markup.Escape(s.ToString())}[/]",
-        ServiceState.Paused => $"[yellow]{Markup.Escape(s.ToString())}[/]",
-        _ => $"[red]{Markup.Escape(s.ToString())}[/]",
+        ServiceState.Running => "[green]up[/]",
+        ServiceState.Paused => "[yellow]paused[/]",
+        _ => "[red]down[/]",
     };
 
     private static string Good(string text, bool good) => good ? $"[green]{Markup.Escape(text)}[/]" : $"[red]{Markup.Escape(text)}[/]";

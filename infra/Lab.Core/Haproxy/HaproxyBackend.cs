@@ -6,7 +6,8 @@ public sealed record HaproxyBackend(string Backend, string Server, string Status
     public const string SocketPath = "/run/haproxy/admin.sock";
     public const string ShowStatCommand = "echo 'show stat' | socat -t 2 stdio UNIX-CONNECT:" + SocketPath;
 
-    public bool IsUp => Status.StartsWith("UP", StringComparison.Ordinal);
+    /// <summary>UP after at least one completed check; HAProxy shows new servers as UP before checking them (INI).</summary>
+    public bool IsUp => Status == "UP" && CheckStatus is not ("INI" or "");
 
     /// <summary>Parses <c>show stat</c> CSV: the first line names the columns.</summary>
     public static IReadOnlyList<HaproxyBackend> ParseShowStat(string csv)
