@@ -23,13 +23,21 @@ public sealed class YamlDocument
     public static YamlDocument Parse(string file, string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new LabFileException(file, (int)e.Start.Line, $"not valid YAML: {Clean(e)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way, without a position, on some unclosed flow collections such as
+            // `- { name: db1, role: galera` (no closing brace). Point at the last thing that did parse.
+            var line = parser.Current is { } last ? (int)last.End.Line : 0;
+            throw new LabFileException(file, line, "not valid YAML: parsing stopped after this line; check for an unclosed '{', '[' or quote");
         }
         if (stream.Documents.Count == 0)
             throw new LabFileException(file, 0, "the file is empty; expected a YAML mapping");

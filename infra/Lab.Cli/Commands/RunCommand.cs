@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Lab.Cli.Views;
+using Lab.Core.Galera;
+using Lab.Core.Instances;
+using Lab.Core.Scenarios;
+using Lab.Core.Waits;
+using Lab.Targets.Local;
+using Spectre.Console;
+
+namespace Lab.Cli.Commands;
+
+internal static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var lab = Options.Lab();
+        var scenarios = new Argument<string[]>("scenario") { Description = "Scenarios to run (default: all in labs/<lab>/scenarios/)", Arity = ArgumentArity.ZeroOrMore };
+        var instance = Options.Instance();
+        var junit = new Option<string?>("--junit") { Description = "Write JUnit XML results to this file (for CI)" };
+        var keep = new Option<bool>("--keep") { Description = "Keep an instance this run created (default: remove it at the end)" };
+        var language = new Option<string>("--lang") { Description = "Language of titles and explanations: en or ko", DefaultValueFactory = _ => "en" };
+        var command = new Command("run", "Run staged scenarios against a lab (bringing it up first if needed); every expectation is polled and checked, each scenario starts from a healthy cluster")
+        {
+            lab, scenarios, instance, junit, keep, language,
+        };
+        command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
+        {
+            var definition = context.Catalog.Load(parse.GetValue(lab)!);
+            var loader = new ScenarioLoader(definition);
+            var names = parse.GetValue(scenarios) is { Length: > 0 } chosen ? chosen : loader.Names.ToArray();
+            if (names.Length == 0) throw new CliException($"lab '{definition.Name}' has no scenarios in {loader.ScenariosDir}");
+            var toRun = names.Select(loader.LoadByName).ToList(); // all validated before anything runs
+
+            var name = parse.GetValue(instance) ?? definition.Name;
+            var clock = Stopwatch.StartNew();
+            var created = !Reaper.ExistingInstances(context.Layout).Contains(name);
+            LabInstance running = created
+                ? await context.Local.UpAsync(definition, name, new UpOptions(), m => context.Progress(clock.Elapsed, m), ct)
+                : context.Local.Open(name);
+            var observer = new ScenarioConsoleObserver(context.Console, parse.GetValue(language) ?? "en");
+            var results = new List<ScenarioResult>();
+            try
+            {
+                var restorer = new HealthRestorer(running, Until.Real, observer.Note);
+                foreach (var scenario in toRun)
+                {
+                    try
+                    {
+                        await restorer.RestoreAsync(ct);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        context.Console.MarkupLineInterpolated($"[red]could not restore a healthy cluster before {scenario.Name}: {e.Message}[/]");
+                        results.Add(new ScenarioResult(scenario, [], TimeSpan.Zero, $"lab not healthy before the scenario: {e.Message}"));
+                        continue;
+                    }
+                    results.Add(await new ScenarioRunner(running, observer, TimeProvider.System).RunAsync(scenario, ct));
+                }
+            }
+            finally
+            {
+                if (parse.GetValue(junit) is { } file)
+                {
+                    JUnitReport.Build(definition.Name, results).Save(file);
+                    context.Console.MarkupLineInterpolated($"JUnit XML: {file}");
+                }
+                if (created && !parse.GetValue(keep))
+                    await context.Local.DownAsync(name, CancellationToken.None);
+            }
+            Summary(context.Console, results);
+            return results.All(r => r.Passed) ? 0 : 1;
+        }));
+        return command;
+    }
+
+    private static void Summary(IAnsiConsole console, IReadOnlyList<ScenarioResult> results)
+    {
+        var table = new Table().AddColumns("scenario", "result", "seconds", "waiting on DB", "actions");
+        foreach (var r in results)
+            table.AddRow(Markup.Escape(r.Scenario.Name), r.Passed ? "[green]passed[/]" : "[red]FAILED[/]",
+                $"{r.Duration.TotalSeconds:0.0}", $"{r.WaitingOnDatabase.TotalSeconds:0.0}", $"{r.InActions.TotalSeconds:0.0}");
+        console.Write(table);
+        console.MarkupLine($"{results.Count(r => r.Passed)} passed, {results.Count(r => !r.Passed)} failed");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Lab.Core.Galera;
+using Lab.Core.Hosts;
+using Lab.Core.Sql;
+using Lab.Core.Waits;
+using Lab.Core.Workload;
+
+namespace Lab.Core.Scenarios;
+
+/// <summary>Carries out one action on the lab; returns a short detail for the timeline, throws when it failed.</summary>
+public sealed class ActionExecutor(RunContext context, Until until, TimeProvider clock, Action<string> note)
+{
+    public async Task<string?> RunAsync(ScenarioAction action, CancellationToken ct)
+    {
+        var lab = context.Instance;
+        switch (action)
+        {
+            case ServiceAction a:
+                foreach (var h in a.Hosts)
+                {
+                    var host = lab.Host(h);
+                    var service = MainService(host);
+                    await (a.Verb switch
+                    {
+                        ServiceVerb.Kill => host.SignalAsync(service, ServiceSignal.Kill, ct),
+                        ServiceVerb.Stop => host.StopAsync(service, ct),
+                        ServiceVerb.Pause => host.SignalAsync(service, ServiceSignal.Pause, ct),
+                        _ => host.SignalAsync(service, ServiceSignal.Resume, ct),
+                    });
+                }
+                return null;
+            case StartAction a:
+                await Task.WhenAll(a.Hosts.Select(h => lab.Host(h).StartAsync(MainService(lab.Host(h)), a.Args, ct)));
+                return null;
+            case IsolateAction a:
+                await Task.WhenAll(a.Hosts.Select(h => lab.Host(h).SetIsolatedAsync(a.Isolate, ct)));
+                return a.Isolate ? "nftables drops all traffic in and out of the host's namespace (loopback excepted)" : null;
+            case SqlAction a:
+            {
+                var result = await lab.Host(a.Host).QueryAsync(a.Sql, ct: ct);
+                if (a.Error is { } code)
+                    return result.ErrorCode == code ? $"ERROR {code}: {result.ErrorMessage}"
+                        : throw new ScenarioStepException($"{a.Host}: expected ERROR {code}, got {result}");
+                return result.Ok ? result.Scalar is { } s ? $"→ {s}" : null : throw new ScenarioStepException($"{a.Host}: {result}");
+            }
+            case ShellAction a:
+            {
+                var result = await lab.Host(a.Host).RunAsync(a.Command, ct: ct);
+                if (result.ExitCode != a.Exit) throw new ScenarioStepException($"{a.Host}: expected exit {a.Exit}, got {result.Describe()}");
+                var output = result.Stdout.Trim();
+                return output.Length == 0 ? null : output.Length > 200 ? output[..200] + "…" : output;
+            }
+            case EditFileAction a:
+            {
+                var host = lab.Host(a.Host);
+                var text = await host.ReadFileAsync(a.Path, ct) ?? throw new ScenarioStepException($"{a.Host}: {a.Path} does not exist");
+                if (!text.Contains(a.Replace, StringComparison.Ordinal))
+                    throw new ScenarioStepException($"{a.Host}: {a.Path} does not contain '{a.Replace}'; it reads: {OneLine(text)}");
+                var (mode, owner) = await ModeAndOwnerAsync(host, a.Path, ct);
+                await host.WriteFileAsync(a.Path, text.Replace(a.Replace, a.With, StringComparison.Ordinal), mode, owner, ct);
+                return null;
+            }
+            case ProviderOptionsAction a:
+                await lab.Host(a.Host).ExecuteAsync($"SET GLOBAL wsrep_provider_options='{a.Options.Replace("'", "''")}'", ct);
+                return null;
+            case MarkLogAction a:
+                foreach (var h in a.Hosts)
+                {
+                    var r = await lab.Host(h).RunAsync($"stat -c %s {context.LogOf(h)} 2>/dev/null || echo 0", ct: ct);
+                    context.SetMark(h, long.TryParse(r.Stdout.Trim(), out var size) ? size : 0);
+                }
+                return string.Join(", ", a.Hosts.Select(h => $"{h} @ byte {context.MarkOf(h)}"));
+            case BootstrapMostAdvancedAction a:
+                return await new GaleraRecovery(lab, until, note).BootstrapMostAdvancedAsync(a.Hosts.Select(lab.Host).ToList(), ct);
+            case RemoveAcknowledgedWriteAction a:
+            {
+                var report = context.WorkloadReport ?? throw new ScenarioStepException("no finished writer: add `workload: stop` first");
+                var id = report.Writes.LastOrDefault(w => w.Outcome == WriteOutcome.Ok)?.Id ?? throw new ScenarioStepException("the writer has no acknowledged write");
+                await lab.Host(a.Host).ExecuteAsync($"SET SESSION wsrep_on=OFF; DELETE FROM {WriteWorkload.Table} WHERE id={id}", ct);
+                return $"deleted id {id} on {a.Host} only";
+            }
+            case WorkloadAction { Start: true } a:
+                if (context.Workload is not null) throw new ScenarioStepException("a writer is already running");
+                context.Workload = await WriteWorkload.StartAsync(lab.Host(a.Through), clock, ct);
+                context.WorkloadReport = null;
+                return $"INSERTs into {WriteWorkload.Table} through HAProxy";
+            case WorkloadAction:
+                var workload = context.Workload ?? throw new ScenarioStepException("no writer is running");
+                context.Workload = null;
+                context.WorkloadReport = await workload.StopAsync();
+                return context.WorkloadReport.ToString();
+            default:
+                throw new NotSupportedException(action.GetType().Name);
+        }
+    }
+
+    private static string MainService(ILabHost host) =>
+        host.Definition.Services.FirstOrDefault() ?? throw new ScenarioStepException($"{host.Name} runs no service");
+
+    private static async Task<(string Mode, string Owner)> ModeAndOwnerAsync(ILabHost host, string path, CancellationToken ct)
+    {
+        var r = await host.RunAsync($"stat -c '%a %U' '{path}'", ct: ct);
+        var parts = r.Stdout.Trim().Split(' ');
+        return parts.Length == 2 ? (parts[0].PadLeft(4, '0'), parts[1]) : ("0644", "root");
+    }
+
+    internal static string OneLine(string text) => Regex.Replace(text.Trim(), @"\s*\n\s*", " | ");
+}
+
+/// <summary>A step that did not do what the scenario said it should.</summary>
+public sealed class ScenarioStepException(string message) : Exception(message);

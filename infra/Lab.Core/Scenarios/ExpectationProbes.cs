@@ -1,0 +1,78 @@
+using Lab.Core.Haproxy;
+using Lab.Core.Hosts;
+using Lab.Core.Services;
+using Lab.Core.Sql;
+using Lab.Core.Waits;
+
+namespace Lab.Core.Scenarios;
+
+/// <summary>Turns an expectation into a probe: one look at the lab, and what was seen.</summary>
+public sealed class ExpectationProbes(RunContext context)
+{
+    public Probe For(Expectation expectation) => expectation switch
+    {
+        StatusExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
+        {
+            var values = await context.Instance.Host(h).StatusAsync(e.Values.Keys, ct);
+            var seen = e.Values.Keys.Select(k => $"{k}={values.GetValueOrDefault(k, "?")}");
+            var ok = e.Values.All(kv => string.Equals(values.GetValueOrDefault(kv.Key), kv.Value, StringComparison.OrdinalIgnoreCase));
+            return new ProbeResult(ok, string.Join(" ", seen));
+        }),
+        QueryExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
+        {
+            var result = await context.Instance.Host(h).QueryAsync(e.Sql, timeout: TimeSpan.FromSeconds(10), ct: ct);
+            var ok = e.Error is { } code ? result.ErrorCode == code
+                : result.Ok && (e.Rows is null || result.Rows.Count == e.Rows) && (e.Value is null || result.Scalar == e.Value);
+            return new ProbeResult(ok, result.ToString());
+        }),
+        LogExpectation e => async ct =>
+        {
+            var host = context.Instance.Host(e.Host);
+            var r = await host.RunAsync($"tail -c +{context.MarkOf(e.Host) + 1} {context.LogOf(e.Host)} 2>/dev/null", ct: ct);
+            var missing = e.Contains.Where(c => !r.Stdout.Contains(c, StringComparison.Ordinal)).ToList();
+            var present = e.Lacks.Where(l => r.Stdout.Contains(l, StringComparison.Ordinal)).ToList();
+            var observed = missing.Count + present.Count == 0 ? "all as expected"
+                : string.Join("; ", missing.Select(m => $"no \"{m}\" yet").Concat(present.Select(p => $"found \"{p}\"")));
+            return new ProbeResult(missing.Count == 0 && present.Count == 0, observed);
+        },
+        FileExpectation e => async ct =>
+        {
+            var text = await context.Instance.Host(e.Host).ReadFileAsync(e.Path, ct);
+            if (text is null) return ProbeResult.No($"{e.Path} does not exist");
+            return new ProbeResult(e.Contains.All(c => text.Contains(c, StringComparison.Ordinal)), ActionExecutor.OneLine(text));
+        },
+        ServiceExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
+        {
+            var host = context.Instance.Host(h);
+            var status = await host.StatusAsync(host.Definition.Services[0], ct);
+            return new ProbeResult(status.State.ToString().Equals(e.State, StringComparison.OrdinalIgnoreCase), status.ToString());
+        }),
+        BackendExpectation e => async ct =>
+        {
+            var r = await context.Instance.Host(e.Proxy).RunAsync(HaproxyBackend.ShowStatCommand, timeout: TimeSpan.FromSeconds(5), ct: ct);
+            if (!r.Ok) return ProbeResult.No(r.Describe());
+            var backends = HaproxyBackend.ParseShowStat(r.Stdout).Where(b => e.Servers.Contains(b.Server)).ToList();
+            var ok = backends.Count == e.Servers.Count && backends.All(b => e.Status == "UP" ? b.IsUp : b.Status.StartsWith("DOWN", StringComparison.Ordinal));
+            return new ProbeResult(ok, string.Join(", ", backends));
+        },
+        WorkloadExpectation e => async ct =>
+        {
+            var report = context.WorkloadReport ?? throw new ScenarioStepException("no finished writer to check: add `workload: stop` before this expectation");
+            var check = await report.CheckAsync(context.Instance.HostsRunning(ServiceCatalog.Galera), ct);
+            var ok = check.Lost == e.Lost && check.Phantoms == 0 && report.Ok >= e.MinOk
+                     && (e.MaxInterruption is not { } max || report.LongestInterruption < max);
+            return new ProbeResult(ok, $"{report}; {check}");
+        },
+        _ => throw new NotSupportedException(expectation.GetType().Name),
+    };
+
+    private static async Task<ProbeResult> AllHostsAsync(IReadOnlyList<string> hosts, Func<string, Task<ProbeResult>> probe)
+    {
+        var results = await Task.WhenAll(hosts.Select(async h =>
+        {
+            try { return (Host: h, Result: await probe(h)); }
+            catch (Exception e) when (e is SqlException or HostCommandException) { return (Host: h, Result: ProbeResult.No(e.Message)); }
+        }));
+        return new ProbeResult(results.All(r => r.Result.Satisfied), string.Join("; ", results.Select(r => $"{r.Host}: {r.Result.Observed}")));
+    }
+}

@@ -1,0 +1,185 @@
+using Lab.Core.Loading;
+using Lab.Core.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Lab.Core.Scenarios;
+
+/// <summary>Reads labs/&lt;lab&gt;/scenarios/*.yaml into validated scenarios; every error names the file and line.</summary>
+public sealed class ScenarioLoader(LabDefinition lab)
+{
+    public static readonly TimeSpan DefaultWithin = TimeSpan.FromSeconds(30);
+
+    private static readonly string[] ActionKinds =
+        ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write"];
+
+    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload"];
+
+    public string ScenariosDir => Path.Combine(lab.Directory, "scenarios");
+
+    public IReadOnlyList<string> Names =>
+        Directory.Exists(ScenariosDir)
+            ? Directory.GetFiles(ScenariosDir, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    public Scenario LoadByName(string name)
+    {
+        var file = Path.Combine(ScenariosDir, name + ".yaml");
+        if (!File.Exists(file))
+            throw new ArgumentException($"lab '{lab.Name}' has no scenario '{name}'; scenarios: {string.Join(", ", Names)}");
+        return Load(file);
+    }
+
+    public Scenario Load(string file) => Parse(file, File.ReadAllText(file));
+
+    public Scenario Parse(string file, string text)
+    {
+        var root = Loading.YamlDocument.Parse(file, text).Root;
+        root.RejectUnknown("name", "title", "explain", "stages");
+        var name = root.RequireString("name", "the scenario's name");
+        var stages = root.OptionalList("stages");
+        if (stages.Count == 0) throw root.Error("missing 'stages': expected a list of stages, each with 'title', 'do' and/or 'expect'");
+        return new Scenario(name, LabLoader.ReadText(root, "title"), LabLoader.ReadText(root, "explain"),
+            stages.Select(s => ReadStage(root.AsMap(s, "a stage"))).ToList(), Path.GetFullPath(file));
+    }
+
+    private Stage ReadStage(YamlMap stage)
+    {
+        stage.RejectUnknown("title", "explain", "do", "expect");
+        if (!stage.Has("title")) throw stage.Error("a stage needs a 'title'");
+        var actions = stage.OptionalList("do").Select(n => ReadAction(stage.AsMap(n, "an action"))).ToList();
+        var expectations = stage.OptionalList("expect").Select(n => ReadExpectation(stage.AsMap(n, "an expectation"))).ToList();
+        if (actions.Count + expectations.Count == 0) throw stage.Error("a stage needs 'do' or 'expect'");
+        return new Stage(LabLoader.ReadText(stage, "title"), LabLoader.ReadText(stage, "explain"), actions, expectations, stage.Line);
+    }
+
+    private static string SingleKind(YamlMap entry, string[] kinds, string what, params string[] extra)
+    {
+        var keys = entry.Keys.Where(k => !extra.Contains(k)).ToList();
+        if (keys.Count != 1 || !kinds.Contains(keys[0]))
+            throw entry.Error($"{what} must have exactly one of: {string.Join(", ", kinds)}; found: {string.Join(", ", entry.Keys)}");
+        return keys[0];
+    }
+
+    private ScenarioAction ReadAction(YamlMap entry)
+    {
+        var kind = SingleKind(entry, ActionKinds, "an action");
+        var line = entry.Line;
+        switch (kind)
+        {
+            case "kill": return new ServiceAction(line, ServiceVerb.Kill, Hosts(entry, kind));
+            case "stop": return new ServiceAction(line, ServiceVerb.Stop, Hosts(entry, kind));
+            case "pause": return new ServiceAction(line, ServiceVerb.Pause, Hosts(entry, kind));
+            case "resume": return new ServiceAction(line, ServiceVerb.Resume, Hosts(entry, kind));
+            case "isolate": return new IsolateAction(line, Hosts(entry, kind), true);
+            case "heal": return new IsolateAction(line, Hosts(entry, kind), false);
+            case "mark": return new MarkLogAction(line, Hosts(entry, kind));
+            case "bootstrap-most-advanced": return new BootstrapMostAdvancedAction(line, Hosts(entry, kind));
+            case "remove-acknowledged-write":
+                var target = Hosts(entry, kind);
+                return target.Count == 1 ? new RemoveAcknowledgedWriteAction(line, target[0]) : throw entry.Error($"'{kind}' takes one host");
+            case "start":
+                if (entry.Find(kind) is YamlScalarNode or YamlSequenceNode) return new StartAction(line, Hosts(entry, kind), []);
+                var start = entry.RequireMap(kind, "a host, a list of hosts, or { on, args }");
+                start.RejectUnknown("on", "args");
+                return new StartAction(line, On(start), start.OptionalStringList("args", "a server argument such as --wsrep-new-cluster"));
+            case "sql":
+                var sql = entry.RequireMap(kind, "{ on: HOST, run: SQL, error: CODE (optional) }");
+                sql.RejectUnknown("on", "run", "error");
+                return new SqlAction(line, OneHost(sql), sql.RequireString("run", "an SQL statement"), sql.OptionalInt("error", "a MariaDB error code such as 1047"));
+            case "shell":
+                var shell = entry.RequireMap(kind, "{ on: HOST, run: COMMAND, exit: CODE (optional, default 0) }");
+                shell.RejectUnknown("on", "run", "exit");
+                return new ShellAction(line, OneHost(shell), shell.RequireString("run", "a shell command"), shell.OptionalInt("exit", "an exit code") ?? 0);
+            case "edit":
+                var edit = entry.RequireMap(kind, "{ on: HOST, path: FILE, replace: TEXT, with: TEXT }");
+                edit.RejectUnknown("on", "path", "replace", "with");
+                return new EditFileAction(line, OneHost(edit), edit.RequireString("path", "an absolute path"),
+                    edit.RequireString("replace", "the text to find"), edit.RequireString("with", "the replacement text"));
+            case "provider":
+                var provider = entry.RequireMap(kind, "{ on: HOST, options: \"pc.bootstrap=YES\" }");
+                provider.RejectUnknown("on", "options");
+                return new ProviderOptionsAction(line, OneHost(provider), provider.RequireString("options", "wsrep provider options"));
+            default: // workload
+                var node = entry.Find(kind)!;
+                if (node is YamlScalarNode { Value: "stop" }) return new WorkloadAction(line, false, "");
+                var workload = entry.RequireMap(kind, "'stop' or { start: CLIENT_HOST }");
+                workload.RejectUnknown("start");
+                var through = workload.RequireString("start", "the host that writes (the client)");
+                RequireHost(workload, through);
+                return new WorkloadAction(line, true, through);
+        }
+    }
+
+    private Expectation ReadExpectation(YamlMap entry)
+    {
+        var kind = SingleKind(entry, ExpectationKinds, "an expectation", "within");
+        var within = DefaultWithin;
+        if (entry.OptionalString("within", "a duration such as 30s") is { } w && !DurationText.TryParse(w, out within))
+            throw entry.Error($"'within: {w}' is not a duration; write e.g. 500ms, 30s or 2m");
+        var body = entry.RequireMap(kind, $"the {kind} expectation's settings");
+        var line = entry.Line;
+        switch (kind)
+        {
+            case "status":
+                var hosts = On(body);
+                var values = body.ScalarEntries().Where(kv => kv.Key != "on").ToDictionary(kv => kv.Key, kv => kv.Value);
+                if (values.Count == 0) throw body.Error("name at least one status variable, e.g. wsrep_cluster_size: 3");
+                return new StatusExpectation(line, within, hosts, values);
+            case "query":
+                body.RejectUnknown("on", "run", "rows", "equals", "error");
+                var rows = body.OptionalInt("rows", "a row count");
+                var equals = body.Find("equals") is YamlScalarNode s ? s.Value ?? "" : null;
+                var error = body.OptionalInt("error", "a MariaDB error code");
+                if (rows is null && equals is null && error is null) throw body.Error("say what the query should give: rows, equals or error");
+                return new QueryExpectation(line, within, On(body), body.RequireString("run", "an SQL query"), rows, equals, error);
+            case "log":
+                body.RejectUnknown("on", "contains", "lacks");
+                var contains = body.OneOrMany("contains", "text to find in the log");
+                var lacks = body.OneOrMany("lacks", "text that must not be in the log");
+                if (contains.Count + lacks.Count == 0) throw body.Error("give 'contains' and/or 'lacks'");
+                return new LogExpectation(line, within, OneHost(body), contains, lacks);
+            case "file":
+                body.RejectUnknown("on", "path", "contains");
+                return new FileExpectation(line, within, OneHost(body), body.RequireString("path", "an absolute path"), body.OneOrMany("contains", "text the file must contain"));
+            case "service":
+                body.RejectUnknown("on", "state");
+                var state = body.RequireString("state", "running, stopped or paused");
+                if (state is not ("running" or "stopped" or "paused")) throw body.Error($"state '{state}' must be running, stopped or paused");
+                return new ServiceExpectation(line, within, On(body), state);
+            case "backend":
+                body.RejectUnknown("on", "server", "status");
+                var proxy = OneHost(body);
+                var status = body.RequireString("status", "UP or DOWN");
+                if (status is not ("UP" or "DOWN")) throw body.Error($"status '{status}' must be UP or DOWN");
+                return new BackendExpectation(line, within, proxy, body.OneOrMany("server", "a backend server name"), status);
+            default: // workload
+                body.RejectUnknown("lost", "max_interruption", "min_ok");
+                TimeSpan? max = null;
+                if (body.OptionalString("max_interruption", "a duration") is { } m)
+                    max = DurationText.TryParse(m, out var d) ? d : throw body.Error($"max_interruption '{m}' is not a duration");
+                return new WorkloadExpectation(line, within, body.OptionalInt("lost", "a count") ?? 0, max, body.OptionalInt("min_ok", "a count") ?? 1);
+        }
+    }
+
+    private IReadOnlyList<string> Hosts(YamlMap entry, string key)
+    {
+        var hosts = entry.OneOrMany(key, "a host name");
+        if (hosts.Count == 0) throw entry.Error($"'{key}' needs a host or a list of hosts");
+        foreach (var h in hosts) RequireHost(entry, h);
+        return hosts;
+    }
+
+    private IReadOnlyList<string> On(YamlMap body) => Hosts(body, "on");
+
+    private string OneHost(YamlMap body)
+    {
+        var hosts = On(body);
+        return hosts.Count == 1 ? hosts[0] : throw body.Error("'on' must name exactly one host here");
+    }
+
+    private void RequireHost(YamlMap at, string host)
+    {
+        if (lab.FindHost(host) is null)
+            throw at.Error($"unknown host '{host}'; lab '{lab.Name}' has: {string.Join(", ", lab.Hosts.Select(h => h.Name))}");
+    }
+}

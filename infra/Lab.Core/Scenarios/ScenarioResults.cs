@@ -1,0 +1,27 @@
+namespace Lab.Core.Scenarios;
+
+public enum StepKind { Action, Expectation }
+
+/// <summary>One line of the timeline: what ran, when (from the scenario's start), how long, and how it ended.</summary>
+public sealed record StepResult(int Stage, string StageTitle, StepKind Kind, string Description, TimeSpan Start, TimeSpan Duration, bool Passed, string? Detail);
+
+public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<StepResult> Steps, TimeSpan Duration, string? Error)
+{
+    public bool Passed => Error is null && Steps.All(s => s.Passed);
+
+    /// <summary>Time spent polling expectations, i.e. waiting on the database (failure detection, joins, transfers).</summary>
+    public TimeSpan WaitingOnDatabase => Steps.Where(s => s.Kind == StepKind.Expectation).Aggregate(TimeSpan.Zero, (a, s) => a + s.Duration);
+
+    /// <summary>Time spent carrying out actions (signals, starts and stops, SQL, edits).</summary>
+    public TimeSpan InActions => Steps.Where(s => s.Kind == StepKind.Action).Aggregate(TimeSpan.Zero, (a, s) => a + s.Duration);
+}
+
+/// <summary>Live progress of a run; the CLI renders it, tests record it.</summary>
+public interface IScenarioObserver
+{
+    void ScenarioStarted(Scenario scenario);
+    void StageStarted(int index, Stage stage);
+    void StepFinished(StepResult step);
+    void ScenarioFinished(ScenarioResult result);
+    void Note(string message);
+}

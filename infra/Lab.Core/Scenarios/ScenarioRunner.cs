@@ -1,0 +1,107 @@
+using Lab.Core.Instances;
+using Lab.Core.Waits;
+
+namespace Lab.Core.Scenarios;
+
+/// <summary>
+/// Runs a scenario's stages in order: each action once, then each expectation polled until true or its `within`
+/// passes. The first failure ends the scenario; its message names the host, what was expected and what was seen,
+/// with the tail of the host's log.
+/// </summary>
+public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver observer, TimeProvider clock)
+{
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken ct)
+    {
+        observer.ScenarioStarted(scenario);
+        var context = new RunContext(instance);
+        var until = new Until(clock);
+        var actions = new ActionExecutor(context, until, clock, observer.Note);
+        var probes = new ExpectationProbes(context);
+        var steps = new List<StepResult>();
+        var start = clock.GetTimestamp();
+        string? error = null;
+        try
+        {
+            for (var i = 0; i < scenario.Stages.Count && error is null; i++)
+            {
+                var stage = scenario.Stages[i];
+                observer.StageStarted(i, stage);
+                foreach (var action in stage.Actions)
+                {
+                    var step = await TimeAsync(i, stage, StepKind.Action, action.Describe(), start, () => actions.RunAsync(action, ct));
+                    steps.Add(step);
+                    observer.StepFinished(step);
+                    if (!step.Passed) { error = step.Detail; break; }
+                }
+                if (error is not null) break;
+                foreach (var expectation in stage.Expectations)
+                {
+                    var step = await TimeAsync(i, stage, StepKind.Expectation, expectation.Describe(), start, async () =>
+                    {
+                        try
+                        {
+                            var (result, _) = await until.HoldsAsync(expectation.Describe(), probes.For(expectation),
+                                new WaitPolicy(expectation.Within, TimeSpan.FromMilliseconds(100)), ct);
+                            return result.Observed;
+                        }
+                        catch (WaitTimeoutException e)
+                        {
+                            throw new ScenarioStepException($"{scenario.File}:{expectation.Line}: expected {expectation.Describe()} within {expectation.Within.TotalSeconds:0.#}s; " +
+                                                            $"last observed: {e.LastObserved}{await LogTailsAsync(expectation, ct)}");
+                        }
+                    });
+                    steps.Add(step);
+                    observer.StepFinished(step);
+                    if (!step.Passed) { error = step.Detail; break; }
+                }
+            }
+        }
+        finally
+        {
+            if (context.Workload is { } running) await running.StopAsync();
+        }
+        var result = new ScenarioResult(scenario, steps, clock.GetElapsedTime(start), error);
+        observer.ScenarioFinished(result);
+        return result;
+    }
+
+    private async Task<StepResult> TimeAsync(int index, Stage stage, StepKind kind, string description, long scenarioStart, Func<Task<string?>> body)
+    {
+        var at = clock.GetElapsedTime(scenarioStart);
+        var begin = clock.GetTimestamp();
+        try
+        {
+            var detail = await body();
+            return new StepResult(index, stage.Title.En, kind, description, at, clock.GetElapsedTime(begin), true, detail);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new StepResult(index, stage.Title.En, kind, description, at, clock.GetElapsedTime(begin), false, e.Message);
+        }
+    }
+
+    /// <summary>The last lines of the logs of the hosts an expectation looked at, to show what they were doing.</summary>
+    private async Task<string> LogTailsAsync(Expectation expectation, CancellationToken ct)
+    {
+        IEnumerable<string> hosts = expectation switch
+        {
+            StatusExpectation e => e.Hosts,
+            QueryExpectation e => e.Hosts,
+            LogExpectation e => [e.Host],
+            FileExpectation e => [e.Host],
+            ServiceExpectation e => e.Hosts,
+            BackendExpectation e => [e.Proxy],
+            _ => [],
+        };
+        var parts = new List<string>();
+        foreach (var h in hosts.Distinct())
+        {
+            var host = instance.Host(h);
+            if (host.Definition.Services.Count == 0) continue;
+            var log = Lab.Core.Services.ServiceCatalog.Get(host.Definition.Services[0]).LogPath;
+            var r = await host.RunAsync($"tail -n 6 {log} 2>/dev/null", ct: ct);
+            if (r.Stdout.Trim().Length > 0) parts.Add($"\n  --- {h}:{log} (last lines) ---\n  " + r.Stdout.TrimEnd().Replace("\n", "\n  "));
+        }
+        return string.Concat(parts);
+    }
+}

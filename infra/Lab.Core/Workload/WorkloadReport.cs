@@ -1,0 +1,58 @@
+using Lab.Core.Hosts;
+using Lab.Core.Sql;
+
+namespace Lab.Core.Workload;
+
+/// <summary>What the writer saw, and the check that every acknowledged write exists on every node.</summary>
+public sealed record WorkloadReport(IReadOnlyList<WriteRecord> Writes)
+{
+    public int Ok => Writes.Count(w => w.Outcome == WriteOutcome.Ok);
+    public int Failed => Writes.Count(w => w.Outcome == WriteOutcome.Failed);
+    public int Unknown => Writes.Count(w => w.Outcome == WriteOutcome.Unknown);
+
+    /// <summary>The longest time between two consecutive acknowledged writes: the outage as the client felt it.</summary>
+    public TimeSpan LongestInterruption
+    {
+        get
+        {
+            var acks = Writes.Where(w => w.Outcome == WriteOutcome.Ok).Select(w => w.Finished).Order().ToList();
+            return acks.Count < 2 ? TimeSpan.Zero : acks.Zip(acks.Skip(1), (a, b) => b - a).Max();
+        }
+    }
+
+    public override string ToString() =>
+        $"{Writes.Count} writes: {Ok} ok, {Failed} failed, {Unknown} unknown; longest interruption {LongestInterruption.TotalSeconds:0.00}s";
+
+    /// <summary>Reads the table on each node (causally, wsrep_sync_wait) and compares it with what was acknowledged.</summary>
+    public async Task<WorkloadCheck> CheckAsync(IEnumerable<ILabHost> nodes, CancellationToken ct)
+    {
+        var acknowledged = Writes.Where(w => w.Outcome == WriteOutcome.Ok).Select(w => w.Id).ToHashSet();
+        var attempted = Writes.Select(w => w.Id).ToHashSet();
+        var perNode = new List<NodeCheck>();
+        foreach (var node in nodes)
+        {
+            var result = await node.QueryAsync($"SET SESSION wsrep_sync_wait=1; SELECT id FROM {WriteWorkload.Table}", ct: ct);
+            if (!result.Ok) throw new SqlException(node.Name, $"SELECT id FROM {WriteWorkload.Table}", result);
+            var present = result.Rows.Select(r => long.Parse(r[0])).ToHashSet();
+            perNode.Add(new NodeCheck(node.Name, present.Count,
+                acknowledged.Where(id => !present.Contains(id)).Order().ToList(),
+                present.Where(id => !attempted.Contains(id)).Order().ToList()));
+        }
+        return new WorkloadCheck(perNode);
+    }
+}
+
+/// <summary>Per node: acknowledged ids that are missing (lost) and ids nobody wrote (phantoms).</summary>
+public sealed record NodeCheck(string Node, int Rows, IReadOnlyList<long> Lost, IReadOnlyList<long> Phantoms)
+{
+    public override string ToString() =>
+        $"{Node}: {Rows} rows" + (Lost.Count > 0 ? $", LOST {Lost.Count} (ids {string.Join(",", Lost.Take(5))}{(Lost.Count > 5 ? ",..." : "")})" : ", none lost")
+        + (Phantoms.Count > 0 ? $", {Phantoms.Count} never written (ids {string.Join(",", Phantoms.Take(5))})" : "");
+}
+
+public sealed record WorkloadCheck(IReadOnlyList<NodeCheck> Nodes)
+{
+    public int Lost => Nodes.Sum(n => n.Lost.Count);
+    public int Phantoms => Nodes.Sum(n => n.Phantoms.Count);
+    public override string ToString() => string.Join("; ", Nodes);
+}
