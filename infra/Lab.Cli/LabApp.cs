@@ -24,8 +24,9 @@ public static class LabApp
         foreach (var command in new[]
                  {
                      UpCommand.Create(context), DownCommand.Create(context), StatusCommand.Create(context), ListCommand.Create(context),
-                     SqlCommand.Create(context), ShellCommand.Create(context), RenderCommand.Create(context),
+                     SqlCommand.Create(context), ShellCommand.Create(context), RenderCommand.Create(context), RunCommand.Create(context),
                      ServiceCommands.Create(context, "start"), ServiceCommands.Create(context, "stop"), ServiceCommands.Create(context, "kill"),
+                     ExportCommand.Create(context),
                  })
             root.Subcommands.Add(command);
         return root;
@@ -55,7 +56,8 @@ public static class LabApp
         catch (Exception e) when (e is CliException or LabFileException or UnknownLabException or PreflightException
                                       or InstanceExistsException or InstanceNotFoundException or ArgumentException
                                       or InvalidOperationException or Lab.Core.Waits.WaitTimeoutException
-                                      or Lab.Core.Hosts.HostCommandException or Lab.Core.Sql.SqlException)
+                                      or Lab.Core.Hosts.HostCommandException or Lab.Core.Sql.SqlException
+                                      or System.IO.IOException)
         {
             context.Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 1;
@@ -64,8 +66,11 @@ public static class LabApp
 }
 
 /// <summary>Routes System.CommandLine's own output (help, parse errors) through the same console.</summary>
-internal sealed class ConsoleWriter(IAnsiConsole console) : StringWriter
+/// <remarks>A plain TextWriter: every other Write/WriteLine overload (char[], span, the bare WriteLine() that help
+/// uses for line breaks) ends in Write(char), so nothing is kept in a private buffer.</remarks>
+internal sealed class ConsoleWriter(IAnsiConsole console) : TextWriter
 {
+    public override System.Text.Encoding Encoding => console.Profile.Encoding;
     public override void Write(char value) => console.Profile.Out.Writer.Write(value);
     public override void Write(string? value) => console.Profile.Out.Writer.Write(value);
     public override void WriteLine(string? value) => console.Profile.Out.Writer.WriteLine(value);

@@ -122,7 +122,8 @@ public sealed class ScenarioLoader(LabDefinition lab)
         {
             case "status":
                 var hosts = On(body);
-                var values = body.ScalarEntries().Where(kv => kv.Key != "on").ToDictionary(kv => kv.Key, kv => kv.Value);
+                var values = body.Keys.Where(k => k != "on")
+                    .ToDictionary(k => k, k => body.RequireString(k, "a plain value such as 3 or Primary"));
                 if (values.Count == 0) throw body.Error("name at least one status variable, e.g. wsrep_cluster_size: 3");
                 return new StatusExpectation(line, within, hosts, values);
             case "query":

@@ -12,7 +12,10 @@ public static class ServiceCatalog
     {
         // mariadbd stays in the foreground and drops to the mysql user itself; no mysqld_safe, so a
         // killed server stays down until a scenario starts it (as `kill -9` on a VM without restart policy).
-        new ServiceSpec(Galera, "mariadbd --user=mysql", "/var/log/mysql/error.log", "mariadb", TimeSpan.FromSeconds(90)),
+        // After a crash (grastate seqno -1) Debian's mariadb.service first asks galera_recovery for the last
+        // committed position; without it the node would rejoin with a full SST instead of an IST.
+        new ServiceSpec(Galera, "mariadbd --user=mysql $(grep -qs '^seqno: *-1' /var/lib/mysql/grastate.dat && /usr/bin/galera_recovery)",
+            "/var/log/mysql/error.log", "mariadb", TimeSpan.FromSeconds(90)),
         new ServiceSpec(MariaDb, "mariadbd --user=mysql", "/var/log/mysql/error.log", "mariadb", TimeSpan.FromSeconds(90)),
         // The xinetd-style Galera health check HAProxy asks on :9200 (see templates/galera/clustercheck.sh.hbs).
         new ServiceSpec(ClusterCheck, "socat TCP-LISTEN:9200,reuseaddr,fork,backlog=64 EXEC:/etc/mysql/clustercheck.sh",

@@ -1,0 +1,42 @@
+using Lab.Core.Model;
+using Lab.Core.Rendering;
+using Lab.Export.Pulumi.Yaml;
+
+namespace Lab.Export.Pulumi.CloudInit;
+
+/// <summary>
+/// One host's #cloud-config: its packages, then exactly the files `lab render` gives it (same path, mode, owner
+/// and bytes), then first-boot commands. Secrets stay as <see cref="SecretSplice"/> tokens in the returned text.
+/// </summary>
+public static class CloudConfigBuilder
+{
+    public const string Header = "#cloud-config";
+
+    public static string Build(LabDefinition lab, HostDefinition host, IReadOnlyList<RenderedFile> rendered)
+    {
+        var clash = VmServices.FilesFor(host).FirstOrDefault(p => rendered.Any(r => r.Path == p.Path));
+        if (clash is not null)
+            throw new InvalidOperationException($"host {host.Name}: {clash.Path} is both a rendered file and a VM unit file");
+
+        var files = rendered.Select(f => FileEntry(f.Path, f.Owner, f.Mode, f.Content))
+            .Concat(VmServices.FilesFor(host).Select(p => FileEntry(p.Path, "root", p.Mode, p.Content)))
+            .ToList();
+        var config = new YMap()
+            .Add("package_update", true)
+            .Add("packages", new YList(VmServices.PackagesFor(host).Select(p => (YNode)p).ToList()))
+            .Add("write_files", new YList(files),
+                "defer: written after the packages, so no package default replaces them and owners such as mysql exist")
+            .Add("runcmd", new YList(VmServices.FirstBootFor(host).Select(c => (YNode)new YList(c.Select(a => (YNode)a).ToList())).ToList()));
+        return Header + "\n" + YamlWriter.Write(config,
+        [
+            $"{host.Name} ({host.Address}) of lab {lab.Name}: Debian packages, then the files `lab render {lab.Name} --host {host.Name}` shows.",
+        ]);
+    }
+
+    private static YNode FileEntry(string path, string owner, string mode, string content) => new YMap()
+        .Add("path", path)
+        .Add("owner", $"{owner}:{owner}")
+        .Add("permissions", mode)
+        .Add("defer", true)
+        .Add("content", content);
+}

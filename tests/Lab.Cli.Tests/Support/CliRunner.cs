@@ -1,0 +1,57 @@
+using Lab.Core.Loading;
+using Lab.Targets.Local;
+using Spectre.Console;
+
+namespace Lab.Cli.Tests.Support;
+
+/// <summary>Runs the `lab` command tree in-process with a plain-text console and throwaway state directories.</summary>
+public sealed class CliRunner : IDisposable
+{
+    private readonly string _scratch = Directory.CreateTempSubdirectory("lab-cli-tests-").FullName;
+
+    public CliRunner(string? catalogRoot = null)
+    {
+        CatalogRoot = catalogRoot ?? RepoRoot.Path;
+        Layout = new LocalLayout(Path.Combine(_scratch, "state"), Path.Combine(_scratch, "ns"), Path.Combine(_scratch, "cache"));
+    }
+
+    public string CatalogRoot { get; }
+    public LocalLayout Layout { get; }
+    public string Scratch => _scratch;
+
+    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        // Wide enough that Spectre does not wrap the long file:line messages of temp paths.
+        console.Profile.Width = 1000;
+        var exit = await LabApp.RunAsync(args, console, Layout, () => new LabCatalog(CatalogRoot));
+        return (exit, writer.ToString().ReplaceLineEndings("\n"));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_scratch, recursive: true); }
+        catch (IOException) { }
+    }
+}
+
+/// <summary>The repository this test assembly was built from: the first folder above it holding labs/ and templates/.</summary>
+public static class RepoRoot
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(System.IO.Path.Combine(dir.FullName, "labs")) && Directory.Exists(System.IO.Path.Combine(dir.FullName, "templates")))
+                return dir.FullName;
+        throw new InvalidOperationException($"no folder with labs/ and templates/ above {AppContext.BaseDirectory}");
+    }
+}
