@@ -1,4 +1,10 @@
 using Lab.Cli;
 using Spectre.Console;
 
-return await LabApp.RunAsync(args, AnsiConsole.Console);
+// In a CI log or a pipe there is no terminal to measure: no colour codes, and lines wide enough that a
+// file:line error message is never split.
+var console = Console.IsOutputRedirected
+    ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(Console.Out) })
+    : AnsiConsole.Console;
+if (Console.IsOutputRedirected) console.Profile.Width = 200;
+return await LabApp.RunAsync(args, console);
