@@ -31,8 +31,14 @@ public static class Preflight
     {
         if (!Native.IsRoot)
             throw new PreflightException("the local target creates network namespaces and mounts: run as root (sudo ./lab ...)");
+        CheckPackages(lab, File.Exists);
+    }
+
+    /// <param name="exists">How a required file is looked for (tests pass a machine where something is missing).</param>
+    internal static void CheckPackages(LabDefinition lab, Func<string, bool> exists)
+    {
         var missing = Always.Concat(lab.Hosts.SelectMany(h => h.Services).Distinct().SelectMany(ForService))
-            .Where(r => !File.Exists(r.Path)).Select(r => r.Package).Distinct().ToList();
+            .Where(r => !exists(r.Path)).Select(r => r.Package).Distinct().ToList();
         if (missing.Count > 0)
             throw new PreflightException($"missing Debian packages: {string.Join(" ", missing)}; install them with: scripts/install-packages (or apt-get install {string.Join(" ", missing)})");
     }

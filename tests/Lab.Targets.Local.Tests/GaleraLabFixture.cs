@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Lab.Core.Instances;
+using Lab.Core.Loading;
+using Lab.Core.Model;
+using Lab.Targets.Local;
+
+namespace Lab.Targets.Local.Tests;
+
+/// <summary>
+/// One real galera lab for all tests of the collection: brought up once, torn down at the end. A start-up failure is
+/// kept and shown by every test that needed the lab, instead of a cascade of unrelated errors.
+/// </summary>
+public sealed class GaleraLabFixture : IAsyncLifetime
+{
+    public const string InstanceName = "it-galera";
+
+    public LabCatalog Catalog { get; } = LabCatalog.Locate();
+    public LocalLayout Layout { get; } = LocalLayout.Default;
+    public LocalTarget Target => new(Catalog, Layout);
+    public LabDefinition Lab => Catalog.Load("galera");
+    public TimeSpan UpTime { get; private set; }
+    public List<string> Progress { get; } = [];
+
+    private LabInstance? _instance;
+    private Exception? _startupError;
+
+    public LabInstance Instance => _instance ?? throw new InvalidOperationException($"the galera lab did not come up: {_startupError}");
+
+    public async Task InitializeAsync()
+    {
+        await Target.DownAsync(InstanceName, CancellationToken.None); // a previous run that died leaves nothing behind
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            _instance = await Target.UpAsync(Lab, InstanceName, new UpOptions(), m => { lock (Progress) Progress.Add(m); }, CancellationToken.None);
+            UpTime = clock.Elapsed;
+        }
+        catch (Exception e)
+        {
+            _startupError = e;
+        }
+    }
+
+    public async Task DisposeAsync() => await Target.DownAsync(InstanceName, CancellationToken.None);
+}
+
+[CollectionDefinition(Name)]
+public sealed class GaleraLabCollection : ICollectionFixture<GaleraLabFixture>
+{
+    public const string Name = "galera lab";
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Lab.Core.Loading;
+
+namespace Lab.Targets.Local.Tests;
+
+public sealed class PreflightTests
+{
+    [Fact]
+    public void Given_a_machine_without_galera_When_checked_Then_the_error_names_the_packages_and_how_to_install()
+    {
+        var lab = LabCatalog.Locate().Load("galera");
+
+        var e = Assert.Throws<PreflightException>(() => Preflight.CheckPackages(lab, path => !path.Contains("galera") && !path.Contains("haproxy")));
+
+        Assert.Equal("missing Debian packages: galera-4 haproxy; install them with: scripts/install-packages (or apt-get install galera-4 haproxy)", e.Message);
+    }
+
+    [Fact]
+    public async Task Given_a_user_who_is_not_root_When_lab_up_Then_one_line_says_so_and_nothing_is_made()
+    {
+        var catalog = LabCatalog.Locate();
+        var psi = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "lab.dll"), "up", "galera", "--instance", "it-nobody" })
+            psi.ArgumentList.Add(a);
+        psi.Environment["LAB_HOME"] = catalog.Root;
+        psi.Environment["HOME"] = "/tmp";
+        psi.Environment["DOTNET_CLI_HOME"] = "/tmp";
+        using var process = Process.Start(psi)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("error: the local target creates network namespaces and mounts: run as root", output);
+        Assert.DoesNotContain("it-nobody", Reaper.ExistingInstances(LocalLayout.Default));
+    }
+
+    [Fact]
+    public async Task Given_a_bad_instance_name_When_up_Then_it_is_refused_before_anything_is_made()
+    {
+        var catalog = LabCatalog.Locate();
+        var target = new LocalTarget(catalog, LocalLayout.Default);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => target.UpAsync(catalog.Load("galera"), "Bad_Name", new UpOptions(), _ => { }, CancellationToken.None));
+
+        Assert.Contains("instance name 'Bad_Name'", e.Message);
+        Assert.DoesNotContain("Bad_Name", Reaper.ExistingInstances(LocalLayout.Default));
+    }
+}
