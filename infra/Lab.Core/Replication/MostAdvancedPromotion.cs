@@ -24,6 +24,8 @@ public sealed class MostAdvancedPromotion(LabInstance instance, Until until, Act
         note($"{seen}: {best.Host.Name} is the most up to date");
 
         var operations = new ReplicationOperations(instance, until);
+        // It must apply everything it received before taking writes, even if its SQL thread had been stopped.
+        await best.Host.ExecuteAsync("START SLAVE SQL_THREAD", ct);
         var applyTime = await operations.WaitAppliedAsync(best.Host, ApplyTimeout, ct);
         var promoted = await ReplicationOperations.PromoteAsync(best.Host, ct);
         note(promoted);

@@ -42,8 +42,8 @@ public sealed class ReplicationBringUp(LabInstance instance, Until until, Action
             if (!result.Ok) throw new HostCommandException(server.Name, $"mariadb < {AccountsFile}", result);
         }
         progress($"accounts installed on {string.Join(", ", Servers.Select(s => s.Name))} ({AccountsFile}, repl has REPLICATION SLAVE only)");
-        // The lab's own database, so the first copy has something in it (the workload writes here too).
-        await primary.ExecuteAsync("CREATE DATABASE IF NOT EXISTS labcheck", ct);
+        // Nothing is written on the primary before the replicas are attached: with semi-sync on from the start
+        // (failover lab) such a commit would wait rpl_semi_sync_master_timeout for an ack nobody can send yet.
 
         var replicas = ReplicationRoles.InitialReplicas(instance);
         var operations = new ReplicationOperations(instance, until);
