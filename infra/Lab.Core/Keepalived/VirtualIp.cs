@@ -26,10 +26,13 @@ public sealed class VirtualIp(LabInstance instance)
     }
 
     /// <summary>A probe that holds when exactly <paramref name="holder"/> has the VIP.</summary>
-    public Probe HeldBy(string holder) => async ct =>
+    public Probe HeldBy(string holder) => HeldByOneOf([holder]);
+
+    /// <summary>A probe that holds when exactly one host has the VIP and it is one of <paramref name="allowed"/>.</summary>
+    public Probe HeldByOneOf(IReadOnlyList<string> allowed) => async ct =>
     {
         var holders = await HoldersAsync(ct);
-        return new ProbeResult(holders.Count == 1 && holders[0] == holder,
+        return new ProbeResult(holders.Count == 1 && allowed.Contains(holders[0]),
             holders.Count == 0 ? $"nobody holds {Address}" : $"{Address} on {string.Join(", ", holders)}");
     };
 }

@@ -15,6 +15,15 @@ public sealed class MostAdvancedPromotion(LabInstance instance, Until until, Act
 
     public async Task<string> RunAsync(IReadOnlyList<ILabHost> candidates, CancellationToken ct)
     {
+        // A stopped SQL thread is started while the IO thread still runs: in GTID mode, START SLAVE with both
+        // threads stopped discards the relay log and refetches from the primary, which is dead, so what was
+        // received but not applied would be lost.
+        foreach (var c in candidates)
+        {
+            var status = await ReplicaStatus.ReadAsync(c, ct);
+            if (status["Slave_SQL_Running"] != "Yes" && status["Slave_IO_Running"] != "No")
+                await c.ExecuteAsync("START SLAVE SQL_THREAD", ct);
+        }
         // The dead primary sends nothing more; stopping the IO threads makes "received" a fixed fact to compare.
         foreach (var c in candidates) await c.ExecuteAsync("STOP SLAVE IO_THREAD", ct);
         var received = new List<(ILabHost Host, GtidPosition Position)>();
@@ -24,14 +33,12 @@ public sealed class MostAdvancedPromotion(LabInstance instance, Until until, Act
         note($"{seen}: {best.Host.Name} is the most up to date");
 
         var operations = new ReplicationOperations(instance, until);
-        // It must apply everything it received before taking writes, even if its SQL thread had been stopped.
-        await best.Host.ExecuteAsync("START SLAVE SQL_THREAD", ct);
-        var applyTime = await operations.WaitAppliedAsync(best.Host, ApplyTimeout, ct);
+        var applyTime = await operations.WaitAppliedAsync(best.Host, best.Position, ApplyTimeout, ct);
         var promoted = await ReplicationOperations.PromoteAsync(best.Host, ct);
         note(promoted);
         var repointed = new List<string>();
         foreach (var other in candidates.Where(c => c != best.Host))
             repointed.Add(await operations.AttachAsync(other, best.Host, AttachStart.Keep, ct));
-        return $"{seen} → {best.Host.Name} (applied its relay log in {applyTime.TotalSeconds:0.00}s), promoted; " + string.Join("; ", repointed);
+        return $"{seen} → {best.Host.Name} (applied its relay log up to {best.Position} in {applyTime.TotalSeconds:0.00}s), promoted; " + string.Join("; ", repointed);
     }
 }

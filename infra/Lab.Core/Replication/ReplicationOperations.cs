@@ -66,12 +66,11 @@ public sealed class ReplicationOperations(LabInstance instance, Until until)
         return $"{host.Name} promoted: STOP SLAVE; RESET SLAVE ALL; read_only=OFF ({await GtidState.ReadAsync(host, ct)})";
     }
 
-    /// <summary>Waits until the replica applied everything it received (gtid_slave_pos has reached Gtid_IO_Pos).</summary>
-    public async Task<TimeSpan> WaitAppliedAsync(ILabHost replica, TimeSpan timeout, CancellationToken ct)
+    /// <summary>Waits until the replica's gtid_slave_pos has reached <paramref name="received"/> (what its IO thread fetched).</summary>
+    public async Task<TimeSpan> WaitAppliedAsync(ILabHost replica, GtidPosition received, TimeSpan timeout, CancellationToken ct)
     {
-        var (_, elapsed) = await until.HoldsAsync($"{replica.Name}: relay log applied", async c =>
+        var (_, elapsed) = await until.HoldsAsync($"{replica.Name}: relay log applied up to {received}", async c =>
         {
-            var received = (await ReplicaStatus.ReadAsync(replica, c)).Received;
             var applied = (await GtidState.ReadAsync(replica, c)).SlavePos;
             return new ProbeResult(applied.Behind(received) == 0, $"received {received}, applied {applied}");
         }, new WaitPolicy(timeout, TimeSpan.FromMilliseconds(50)), ct);

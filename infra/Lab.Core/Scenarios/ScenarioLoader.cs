@@ -192,7 +192,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
             case "vip":
                 body.RejectUnknown("on");
                 if (!lab.Vars.ContainsKey("vip")) throw body.Error($"lab '{lab.Name}' has no virtual IP ('vip' under vars)");
-                return new VipExpectation(line, within, OneHost(body));
+                return new VipExpectation(line, within, On(body));
             default: // workload
                 body.RejectUnknown("lost", "max_interruption", "min_ok", "on");
                 TimeSpan? max = null;

@@ -161,8 +161,9 @@ public sealed record LagExpectation(int Line, TimeSpan Within, string Host, stri
         (Min is { } lo && Max is { } hi ? $"{lo}..{hi}" : Min is { } m ? $">= {m}" : $"<= {Max}") + " transactions (GTID)";
 }
 
-/// <summary>Exactly this host holds the lab's virtual IP.</summary>
-public sealed record VipExpectation(int Line, TimeSpan Within, string Host) : Expectation(Line, Within)
+/// <summary>Exactly one host holds the lab's virtual IP, and it is one of <see cref="Hosts"/>.</summary>
+public sealed record VipExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts) : Expectation(Line, Within)
 {
-    public override string Describe() => $"virtual IP on {Host} (and nowhere else)";
+    public override string Describe() => Hosts.Count == 1 ? $"virtual IP on {Hosts[0]} (and nowhere else)"
+        : $"virtual IP on exactly one of {string.Join(", ", Hosts)}";
 }
