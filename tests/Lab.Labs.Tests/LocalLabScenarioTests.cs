@@ -6,6 +6,8 @@ namespace Lab.Labs.Tests;
 /// Every scenario of a lab, run by `lab run` on the local target (root: it creates namespaces). Each scenario starts
 /// from a fresh instance; the instance is removed at the end and again, whatever happened, by the fixture.
 /// </summary>
+// One collection: the two labs run one after the other, so neither's timings (lag, semi-sync stall) compete for the CPU.
+[Collection("local labs")]
 [Trait("Category", "Integration")]
 public sealed class ReplicationLabTests : IAsyncLifetime
 {
@@ -26,6 +28,7 @@ public sealed class ReplicationLabTests : IAsyncLifetime
     public Task DisposeAsync() => _run.DisposeAsync();
 }
 
+[Collection("local labs")]
 [Trait("Category", "Integration")]
 public sealed class FailoverLabTests : IAsyncLifetime
 {

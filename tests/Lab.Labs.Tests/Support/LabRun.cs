@@ -6,19 +6,18 @@ using Spectre.Console;
 namespace Lab.Labs.Tests.Support;
 
 /// <summary>
-/// Runs the real `lab` command tree in-process against the local target, with a private state directory (the
-/// shared datadir cache is reused) and a unique instance name; <see cref="DisposeAsync"/> always runs `lab down`.
+/// Runs the real `lab` command tree in-process against the local target with its default state directory, so
+/// subnets are allocated around every other instance on the machine, under a unique instance name;
+/// <see cref="DisposeAsync"/> always runs `lab down` for that name (and only that name).
 /// </summary>
 public sealed class LabRun : IAsyncLifetime
 {
-    private readonly string _scratch = Directory.CreateTempSubdirectory("lab-labs-tests-").FullName;
-
     public LabRun(string lab)
     {
         Lab = lab;
         // Short and unique: other runs (and other people's labs) may be up on the same machine.
         Instance = $"t{lab[..3]}{Environment.ProcessId % 100000}{Random.Shared.Next(100, 999)}";
-        Layout = new LocalLayout(Path.Combine(_scratch, "state"), Path.Combine(_scratch, "ns"), LocalLayout.Default.CacheRoot);
+        Layout = LocalLayout.Default;
     }
 
     public string Lab { get; }
@@ -42,13 +41,5 @@ public sealed class LabRun : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await RunAsync("down", "--instance", Instance);
-        // The namespace root is bind-mounted onto itself by `up`; unmount it before removing the scratch folder.
-        var ns = Path.Combine(_scratch, "ns");
-        if (HostNamespace.IsMountPoint(ns)) await ProcessRunner.RunAsync("umount", [ns]);
-        try { Directory.Delete(_scratch, recursive: true); }
-        catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await RunAsync("down", "--instance", Instance);
 }
