@@ -4,6 +4,7 @@ using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Core.Model;
 using Lab.Core.Rendering;
+using Lab.Core.Replication;
 using Lab.Core.Secrets;
 using Lab.Core.Services;
 using Lab.Core.Waits;
@@ -42,15 +43,19 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
             progress($"network ready ({clock.Elapsed.TotalSeconds:0.00}s)");
 
             var cache = new DatadirCache(layout);
-            var seed = moved.Hosts.Any(h => h.Runs(ServiceCatalog.Galera))
+            var galera = moved.Hosts.Any(h => h.Runs(ServiceCatalog.Galera));
+            // Galera nodes share one bootstrapped state; plain servers (replication labs) each get a fresh datadir.
+            var seed = galera
                 ? await (options.GaleraStart == GaleraStart.SharedState ? cache.GaleraSeedAsync(ct) : cache.PlainAsync(ct))
-                : null;
+                : moved.Hosts.Any(h => h.Runs(ServiceCatalog.MariaDb)) ? await cache.PlainAsync(ct) : null;
             await Task.WhenAll(moved.Hosts.Select(async h =>
             {
                 await HostFilesystem.PrepareAsync(layout, instance, h, files.Where(f => f.Host == h.Name).ToList(), ct);
                 await HostNamespace.CreateAsync(layout, instance, h.Name, h.Mounts, ct);
             }));
-            if (seed is not null) await SeedDatadirsAsync(moved, instance, seed, options.GaleraStart, ct);
+            if (seed is not null)
+                await SeedDatadirsAsync(moved, instance, seed, galera ? ServiceCatalog.Galera : ServiceCatalog.MariaDb,
+                    galera && options.GaleraStart == GaleraStart.SharedState, ct);
             progress($"hosts ready: namespaces, mounts, rendered files ({clock.Elapsed.TotalSeconds:0.00}s)");
 
             created = Open(moved, instance, secrets);
@@ -59,8 +64,13 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
             if (moved.Hosts.Any(h => h.Runs(ServiceCatalog.Galera)))
                 progress($"cluster formed: all nodes Primary and Synced ({clock.Elapsed.TotalSeconds:0.00}s)");
             await bringUp.CreateAccountsAsync(ct);
+            var replication = new ReplicationBringUp(created, Until.Real, progress);
+            await replication.StartServersAsync(ct);
+            await replication.ReplicateAsync(ct);
             await StartRemainingServicesAsync(created, ct);
             await bringUp.WaitHaproxyAsync(ct);
+            if (await replication.WaitVirtualIpAsync(ct) is { } vip)
+                progress($"{vip} ({clock.Elapsed.TotalSeconds:0.00}s)");
             var answeredBy = await bringUp.QueryThroughProxyAsync(ct);
             if (answeredBy is not null)
                 progress($"client query through HAProxy answered by {answeredBy} ({clock.Elapsed.TotalSeconds:0.00}s)");
@@ -105,11 +115,11 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
         return stream!;
     }
 
-    private async Task SeedDatadirsAsync(LabDefinition lab, string instance, string seed, GaleraStart mode, CancellationToken ct)
+    private async Task SeedDatadirsAsync(LabDefinition lab, string instance, string seed, string service, bool sharedGaleraState, CancellationToken ct)
     {
-        var nodes = lab.HostsRunning(ServiceCatalog.Galera);
+        var nodes = lab.HostsRunning(service);
         var memberIds = nodes.Select(_ => Guid.NewGuid()).ToList();
-        var seedState = mode == GaleraStart.SharedState ? GraState.Parse(File.ReadAllText(Path.Combine(seed, "grastate.dat"))) : null;
+        var seedState = sharedGaleraState ? GraState.Parse(File.ReadAllText(Path.Combine(seed, "grastate.dat"))) : null;
         var (uid, gid) = UnixUsers.Lookup("mysql");
         await Task.WhenAll(nodes.Select(async (node, i) =>
         {

@@ -24,6 +24,7 @@ public static class Preflight
         ],
         ServiceCatalog.MariaDb => [new("/usr/sbin/mariadbd", "mariadb-server"), new("/usr/bin/mariadb", "mariadb-client")],
         ServiceCatalog.HaProxy => [new("/usr/sbin/haproxy", "haproxy")],
+        ServiceCatalog.Keepalived => [new("/usr/sbin/keepalived", "keepalived")],
         _ => [],
     };
 

@@ -4,6 +4,7 @@ using Lab.Cli.Views;
 using Lab.Core.Galera;
 using Lab.Core.Instances;
 using Lab.Core.Scenarios;
+using Lab.Core.Services;
 using Lab.Core.Waits;
 using Lab.Targets.Local;
 using Spectre.Console;
@@ -40,14 +41,26 @@ internal static class RunCommand
                 : context.Local.Open(name);
             var observer = new ScenarioConsoleObserver(context.Console, parse.GetValue(language) ?? "en");
             var results = new List<ScenarioResult>();
+            // Galera heals in place (restart, re-form, rejoin). A replication lab's topology after a failover
+            // (who is primary, which history survived) is part of what a scenario changes, so those labs start each
+            // scenario from a fresh instance instead: `up` takes a few seconds.
+            var healsInPlace = definition.Hosts.Any(h => h.Runs(ServiceCatalog.Galera));
+            var fresh = created;
             try
             {
-                var restorer = new HealthRestorer(running, Until.Real, observer.Note);
                 foreach (var scenario in toRun)
                 {
                     try
                     {
-                        await restorer.RestoreAsync(ct);
+                        if (healsInPlace)
+                            await new HealthRestorer(running, Until.Real, observer.Note).RestoreAsync(ct);
+                        else if (!fresh)
+                        {
+                            observer.Note($"recreating instance '{name}' so {scenario.Name} starts from the initial topology");
+                            await context.Local.DownAsync(name, ct);
+                            running = await context.Local.UpAsync(definition, name, new UpOptions(), m => context.Progress(clock.Elapsed, m), ct);
+                        }
+                        fresh = false;
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {

@@ -30,6 +30,14 @@ public sealed record LabDefinition(
             throw new ArgumentException($"cannot move {Subnet} to {subnet}: prefix lengths differ");
         string Move(string address) =>
             Ipv4Subnet.TryParseAddress(address, out var a) ? Ipv4Subnet.Format(Subnet.Translate(a, subnet)) : address;
-        return this with { Subnet = subnet, Hosts = Hosts.Select(h => h with { Address = Move(h.Address) }).ToList() };
+        // Addresses among the vars (a virtual IP, the address a client connects to) move with the hosts.
+        string MoveVar(string value) =>
+            Ipv4Subnet.TryParseAddress(value, out var a) && Subnet.Contains(a) ? Move(value) : value;
+        return this with
+        {
+            Subnet = subnet,
+            Hosts = Hosts.Select(h => h with { Address = Move(h.Address) }).ToList(),
+            Vars = Vars.ToDictionary(kv => kv.Key, kv => MoveVar(kv.Value)),
+        };
     }
 }

@@ -36,6 +36,8 @@ public static class RenderModel
         ["name"] = h.Name,
         ["address"] = h.Address,
         ["role"] = h.Role,
+        // A unique MariaDB server-id per host: the address's last byte (unique in a /24, kept when an instance moves).
+        ["server_id"] = h.Address[(h.Address.LastIndexOf('.') + 1)..],
     };
 
     public static string AccountHostPattern(Ipv4Subnet subnet)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Lab.Core.Galera;
 using Lab.Core.Hosts;
+using Lab.Core.Replication;
 using Lab.Core.Sql;
 using Lab.Core.Waits;
 using Lab.Core.Workload;
@@ -37,12 +38,30 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 return a.Isolate ? "nftables drops all traffic in and out of the host's namespace (loopback excepted)" : null;
             case SqlAction a:
             {
+                var started = clock.GetTimestamp();
                 var result = await lab.Host(a.Host).QueryAsync(a.Sql, ct: ct);
+                var took = clock.GetElapsedTime(started);
+                string? detail;
                 if (a.Error is { } code)
-                    return result.ErrorCode == code ? $"ERROR {code}: {result.ErrorMessage}"
+                    detail = result.ErrorCode == code ? $"ERROR {code}: {result.ErrorMessage}"
                         : throw new ScenarioStepException($"{a.Host}: expected ERROR {code}, got {result}");
-                return result.Ok ? result.Scalar is { } s ? $"→ {s}" : null : throw new ScenarioStepException($"{a.Host}: {result}");
+                else
+                    detail = result.Ok ? result.Scalar is { } s ? $"→ {s}" : null : throw new ScenarioStepException($"{a.Host}: {result}");
+                if (a.SlowerThan is null && a.FasterThan is null) return detail;
+                // The statement's own duration is the measurement (e.g. a commit waiting for a replica's ack).
+                var timing = $"took {took.TotalSeconds:0.000}s";
+                if (a.SlowerThan is { } slow && took <= slow)
+                    throw new ScenarioStepException($"{a.Host}: expected the statement to take more than {slow.TotalSeconds:0.###}s; it {timing}");
+                if (a.FasterThan is { } fast && took >= fast)
+                    throw new ScenarioStepException($"{a.Host}: expected the statement to take less than {fast.TotalSeconds:0.###}s; it {timing}");
+                return detail is null ? timing : $"{timing} {detail}";
             }
+            case AttachAction a:
+                return await new ReplicationOperations(lab, until).AttachAsync(lab.Host(a.Host), lab.Host(a.Source), a.Start, ct);
+            case PromoteAction a:
+                return await ReplicationOperations.PromoteAsync(lab.Host(a.Host), ct);
+            case PromoteMostAdvancedAction a:
+                return await new MostAdvancedPromotion(lab, until, note).RunAsync(a.Hosts.Select(lab.Host).ToList(), ct);
             case ShellAction a:
             {
                 var result = await lab.Host(a.Host).RunAsync(a.Command, ct: ct);
@@ -83,7 +102,7 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 if (context.Workload is not null) throw new ScenarioStepException("a writer is already running");
                 context.Workload = await WriteWorkload.StartAsync(lab.Host(a.Through), clock, ct);
                 context.WorkloadReport = null;
-                return $"INSERTs into {WriteWorkload.Table} through HAProxy";
+                return $"INSERTs into {WriteWorkload.Table} from {a.Through}, one connection each, to the address of its [client] settings";
             case WorkloadAction:
                 var workload = context.Workload ?? throw new ScenarioStepException("no writer is running");
                 context.Workload = null;

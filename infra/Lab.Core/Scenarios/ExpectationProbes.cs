@@ -1,5 +1,7 @@
 using Lab.Core.Haproxy;
 using Lab.Core.Hosts;
+using Lab.Core.Keepalived;
+using Lab.Core.Replication;
 using Lab.Core.Services;
 using Lab.Core.Sql;
 using Lab.Core.Waits;
@@ -58,13 +60,41 @@ public sealed class ExpectationProbes(RunContext context)
         WorkloadExpectation e => async ct =>
         {
             var report = context.WorkloadReport ?? throw new ScenarioStepException("no finished writer to check: add `workload: stop` before this expectation");
-            var check = await report.CheckAsync(context.Instance.HostsRunning(ServiceCatalog.Galera), ct);
+            var check = await report.CheckAsync(WorkloadHosts(e), ct);
             var ok = check.Lost == e.Lost && check.Phantoms == 0 && report.Ok >= e.MinOk
                      && (e.MaxInterruption is not { } max || report.LongestInterruption < max);
             return new ProbeResult(ok, $"{report}; {check}");
         },
+        ReplicaExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
+        {
+            var status = await ReplicaStatus.ReadAsync(context.Instance.Host(h), ct);
+            if (!status.Configured) return ProbeResult.No("SHOW SLAVE STATUS is empty: not a replica");
+            var ok = e.Values.All(kv => string.Equals(status[kv.Key], kv.Value, StringComparison.OrdinalIgnoreCase));
+            return new ProbeResult(ok, string.Join(" ", e.Values.Keys.Select(k => $"{k}={(status.Columns.ContainsKey(k) ? status[k] : "?")}")) +
+                (ok ? "" : $" ({status})"));
+        }),
+        LagExpectation e => async ct =>
+        {
+            var reference = (await GtidState.ReadAsync(context.Instance.Host(e.Reference), ct)).BinlogPos;
+            var host = context.Instance.Host(e.Host);
+            var applied = (await GtidState.ReadAsync(host, ct)).CurrentPos;
+            var behind = (long)applied.Behind(reference);
+            var status = await ReplicaStatus.ReadAsync(host, ct);
+            var ok = (e.Min is not { } min || behind >= min) && (e.Max is not { } max || behind <= max);
+            return new ProbeResult(ok, $"{e.Host} is {behind} transaction(s) behind {e.Reference} (applied {applied}, {e.Reference} at {reference})" +
+                (status.Configured ? $"; Seconds_Behind_Master {status["Seconds_Behind_Master"]}, received {status["Gtid_IO_Pos"]}, relay log {status["Relay_Log_Space"]} bytes" : ""));
+        },
+        VipExpectation e => new VirtualIp(context.Instance).HeldByOneOf(e.Hosts),
         _ => throw new NotSupportedException(expectation.GetType().Name),
     };
+
+    /// <summary>The servers a writer's rows are checked on: those named, else every Galera node, else every MariaDB server.</summary>
+    private IReadOnlyList<ILabHost> WorkloadHosts(WorkloadExpectation e)
+    {
+        if (e.Hosts is { } named) return named.Select(context.Instance.Host).ToList();
+        var galera = context.Instance.HostsRunning(ServiceCatalog.Galera);
+        return galera.Count > 0 ? galera : context.Instance.HostsRunning(ServiceCatalog.MariaDb);
+    }
 
     private static async Task<ProbeResult> AllHostsAsync(IReadOnlyList<string> hosts, Func<string, Task<ProbeResult>> probe)
     {

@@ -10,9 +10,10 @@ public sealed class ScenarioLoader(LabDefinition lab)
     public static readonly TimeSpan DefaultWithin = TimeSpan.FromSeconds(30);
 
     private static readonly string[] ActionKinds =
-        ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write"];
+        ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
+         "attach", "promote", "promote-most-advanced"];
 
-    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload"];
+    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip"];
 
     public string ScenariosDir => Path.Combine(lab.Directory, "scenarios");
 
@@ -83,9 +84,30 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 start.RejectUnknown("on", "args");
                 return new StartAction(line, On(start), start.OptionalStringList("args", "a server argument such as --wsrep-new-cluster"));
             case "sql":
-                var sql = entry.RequireMap(kind, "{ on: HOST, run: SQL, error: CODE (optional) }");
-                sql.RejectUnknown("on", "run", "error");
-                return new SqlAction(line, OneHost(sql), sql.RequireString("run", "an SQL statement"), sql.OptionalInt("error", "a MariaDB error code such as 1047"));
+                var sql = entry.RequireMap(kind, "{ on: HOST, run: SQL, error: CODE (optional), slower_than / faster_than: DURATION (optional) }");
+                sql.RejectUnknown("on", "run", "error", "slower_than", "faster_than");
+                return new SqlAction(line, OneHost(sql), sql.RequireString("run", "an SQL statement"), sql.OptionalInt("error", "a MariaDB error code such as 1047"),
+                    OptionalDuration(sql, "slower_than"), OptionalDuration(sql, "faster_than"));
+            case "attach":
+                var attach = entry.RequireMap(kind, "{ on: REPLICA, to: SOURCE, start: keep | current | copy }");
+                attach.RejectUnknown("on", "to", "start");
+                var source = attach.RequireString("to", "the host to replicate from");
+                RequireHost(attach, source);
+                var startText = attach.OptionalString("start", "keep, current or copy") ?? "keep";
+                var attachStart = startText switch
+                {
+                    "keep" => Replication.AttachStart.Keep,
+                    "current" => Replication.AttachStart.Current,
+                    "copy" => Replication.AttachStart.Copy,
+                    _ => throw attach.Error($"start '{startText}' must be keep (its own gtid_slave_pos), current (the source's position, no copy) or copy (a consistent dump first)"),
+                };
+                return new AttachAction(line, OneHost(attach), source, attachStart);
+            case "promote":
+                var promoted = Hosts(entry, kind);
+                return promoted.Count == 1 ? new PromoteAction(line, promoted[0]) : throw entry.Error($"'{kind}' takes one host");
+            case "promote-most-advanced":
+                var candidates = Hosts(entry, kind);
+                return candidates.Count >= 1 ? new PromoteMostAdvancedAction(line, candidates) : throw entry.Error($"'{kind}' needs candidate replicas");
             case "shell":
                 var shell = entry.RequireMap(kind, "{ on: HOST, run: COMMAND, exit: CODE (optional, default 0) }");
                 shell.RejectUnknown("on", "run", "exit");
@@ -153,13 +175,38 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 var status = body.RequireString("status", "UP or DOWN");
                 if (status is not ("UP" or "DOWN")) throw body.Error($"status '{status}' must be UP or DOWN");
                 return new BackendExpectation(line, within, proxy, body.OneOrMany("server", "a backend server name"), status);
+            case "replica":
+                var replicas = On(body);
+                var columns = body.Keys.Where(k => k != "on")
+                    .ToDictionary(k => k, k => body.RequireString(k, "a plain value such as Yes, 0 or \"Waiting for master to send event\""));
+                if (columns.Count == 0) throw body.Error("name at least one SHOW SLAVE STATUS column, e.g. Slave_IO_Running: \"Yes\"");
+                return new ReplicaExpectation(line, within, replicas, columns);
+            case "lag":
+                body.RejectUnknown("on", "behind", "min", "max");
+                var reference = body.RequireString("behind", "the host whose binlog is the reference, e.g. primary");
+                RequireHost(body, reference);
+                var min = body.OptionalInt("min", "a number of transactions");
+                var maxLag = body.OptionalInt("max", "a number of transactions");
+                if (min is null && maxLag is null) throw body.Error("give 'min' and/or 'max' (transactions behind)");
+                return new LagExpectation(line, within, OneHost(body), reference, min, maxLag);
+            case "vip":
+                body.RejectUnknown("on");
+                if (!lab.Vars.ContainsKey("vip")) throw body.Error($"lab '{lab.Name}' has no virtual IP ('vip' under vars)");
+                return new VipExpectation(line, within, On(body));
             default: // workload
-                body.RejectUnknown("lost", "max_interruption", "min_ok");
+                body.RejectUnknown("lost", "max_interruption", "min_ok", "on");
                 TimeSpan? max = null;
                 if (body.OptionalString("max_interruption", "a duration") is { } m)
                     max = DurationText.TryParse(m, out var d) ? d : throw body.Error($"max_interruption '{m}' is not a duration");
-                return new WorkloadExpectation(line, within, body.OptionalInt("lost", "a count") ?? 0, max, body.OptionalInt("min_ok", "a count") ?? 1);
+                return new WorkloadExpectation(line, within, body.OptionalInt("lost", "a count") ?? 0, max, body.OptionalInt("min_ok", "a count") ?? 1,
+                    body.Has("on") ? On(body) : null);
         }
+    }
+
+    private static TimeSpan? OptionalDuration(YamlMap body, string key)
+    {
+        if (body.OptionalString(key, "a duration such as 1.5s") is not { } text) return null;
+        return DurationText.TryParse(text, out var value) ? value : throw body.Error($"'{key}: {text}' is not a duration; write e.g. 500ms, 1.5s or 2m");
     }
 
     private IReadOnlyList<string> Hosts(YamlMap entry, string key)

@@ -30,10 +30,11 @@ public sealed record IsolateAction(int Line, IReadOnlyList<string> Hosts, bool I
     public override string Describe() => (Isolate ? "cut off the network: " : "reconnect: ") + string.Join(", ", Hosts);
 }
 
-/// <summary>SQL that must succeed, or must fail with <see cref="Error"/>.</summary>
-public sealed record SqlAction(int Line, string Host, string Sql, int? Error) : ScenarioAction(Line)
+/// <summary>SQL that must succeed, or must fail with <see cref="Error"/>; optionally it must take longer or shorter than given (a commit that waits).</summary>
+public sealed record SqlAction(int Line, string Host, string Sql, int? Error, TimeSpan? SlowerThan = null, TimeSpan? FasterThan = null) : ScenarioAction(Line)
 {
-    public override string Describe() => $"{Host}: {Sql}" + (Error is { } e ? $" (expect ERROR {e})" : "");
+    public override string Describe() => $"{Host}: {Sql}" + (Error is { } e ? $" (expect ERROR {e})" : "") +
+        (SlowerThan is { } s ? $" (takes > {s.TotalSeconds:0.##}s)" : "") + (FasterThan is { } f ? $" (takes < {f.TotalSeconds:0.##}s)" : "");
 }
 
 public sealed record ShellAction(int Line, string Host, string Command, int Exit) : ScenarioAction(Line)
@@ -69,9 +70,32 @@ public sealed record RemoveAcknowledgedWriteAction(int Line, string Host) : Scen
     public override string Describe() => $"{Host}: delete one acknowledged row behind the cluster's back (wsrep_on=OFF)";
 }
 
+/// <summary>Points a replica at a source with GTID (CHANGE MASTER TO ... MASTER_USE_GTID=slave_pos), starting as <see cref="Start"/> says.</summary>
+public sealed record AttachAction(int Line, string Host, string Source, Replication.AttachStart Start) : ScenarioAction(Line)
+{
+    public override string Describe() => $"{Host}: replicate from {Source}" + Start switch
+    {
+        Replication.AttachStart.Copy => " after loading a consistent copy (mariadb-dump --gtid --master-data)",
+        Replication.AttachStart.Current => $" starting at {Source}'s current position, without copying its data",
+        _ => " from its own gtid_slave_pos",
+    };
+}
+
+/// <summary>Makes a replica the primary: STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only=OFF.</summary>
+public sealed record PromoteAction(int Line, string Host) : ScenarioAction(Line)
+{
+    public override string Describe() => $"promote {Host}: STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only=OFF";
+}
+
+/// <summary>MHA's failover: promote the candidate that received the most (GTID), after it applied its relay log; repoint the others.</summary>
+public sealed record PromoteMostAdvancedAction(int Line, IReadOnlyList<string> Hosts) : ScenarioAction(Line)
+{
+    public override string Describe() => $"promote the most up-to-date of {string.Join(", ", Hosts)} (by GTID received), repoint the others to it";
+}
+
 public sealed record WorkloadAction(int Line, bool Start, string Through) : ScenarioAction(Line)
 {
-    public override string Describe() => Start ? $"start writing through HAProxy from {Through}" : "stop the writer";
+    public override string Describe() => Start ? $"start writing from {Through} (through the address its [client] settings name)" : "stop the writer";
 }
 
 /// <summary>A condition a stage checks after its actions, polled until true or <see cref="Within"/> passes.</summary>
@@ -113,9 +137,33 @@ public sealed record BackendExpectation(int Line, TimeSpan Within, string Proxy,
     public override string Describe() => $"{Proxy}: backend {string.Join(", ", Servers)} {Status}";
 }
 
-/// <summary>After the writer stopped: nothing acknowledged is missing on any node; the longest interruption is bounded.</summary>
-public sealed record WorkloadExpectation(int Line, TimeSpan Within, int Lost, TimeSpan? MaxInterruption, int MinOk) : Expectation(Line, Within)
+/// <summary>
+/// After the writer stopped: nothing acknowledged is missing on the checked servers (<see cref="Hosts"/>, default every
+/// database server); the longest interruption is bounded.
+/// </summary>
+public sealed record WorkloadExpectation(int Line, TimeSpan Within, int Lost, TimeSpan? MaxInterruption, int MinOk, IReadOnlyList<string>? Hosts = null) : Expectation(Line, Within)
 {
-    public override string Describe() => (Lost == 0 ? "every acknowledged write on every node" : $"exactly {Lost} acknowledged write(s) missing") + $", at least {MinOk} acknowledged" +
+    public override string Describe() => (Lost == 0 ? "every acknowledged write on " : $"exactly {Lost} acknowledged write(s) missing on ") +
+        (Hosts is { } h ? string.Join(", ", h) : "every node") + $", at least {MinOk} acknowledged" +
         (MaxInterruption is { } m ? $", longest interruption < {m.TotalSeconds:0.#}s" : "");
+}
+
+/// <summary>SHOW SLAVE STATUS columns (Slave_IO_Running, Seconds_Behind_Master, Last_IO_Errno...) equal the given values.</summary>
+public sealed record ReplicaExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, IReadOnlyDictionary<string, string> Values) : Expectation(Line, Within)
+{
+    public override string Describe() => $"{string.Join(", ", Hosts)} SHOW SLAVE STATUS: {string.Join(", ", Values.Select(v => $"{v.Key}={v.Value}"))}";
+}
+
+/// <summary>How many transactions <see cref="Host"/> lacks compared with <see cref="Reference"/>'s binlog, by GTID sequence.</summary>
+public sealed record LagExpectation(int Line, TimeSpan Within, string Host, string Reference, long? Min, long? Max) : Expectation(Line, Within)
+{
+    public override string Describe() => $"{Host} behind {Reference} by " +
+        (Min is { } lo && Max is { } hi ? $"{lo}..{hi}" : Min is { } m ? $">= {m}" : $"<= {Max}") + " transactions (GTID)";
+}
+
+/// <summary>Exactly one host holds the lab's virtual IP, and it is one of <see cref="Hosts"/>.</summary>
+public sealed record VipExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts) : Expectation(Line, Within)
+{
+    public override string Describe() => Hosts.Count == 1 ? $"virtual IP on {Hosts[0]} (and nowhere else)"
+        : $"virtual IP on exactly one of {string.Join(", ", Hosts)}";
 }

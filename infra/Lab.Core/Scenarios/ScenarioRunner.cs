@@ -91,6 +91,8 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
             FileExpectation e => [e.Host],
             ServiceExpectation e => e.Hosts,
             BackendExpectation e => [e.Proxy],
+            ReplicaExpectation e => e.Hosts,
+            LagExpectation e => [e.Host],
             _ => [],
         };
         var parts = new List<string>();

@@ -7,6 +7,7 @@ public static class ServiceCatalog
     public const string MariaDb = "mariadb";
     public const string ClusterCheck = "clustercheck";
     public const string HaProxy = "haproxy";
+    public const string Keepalived = "keepalived";
 
     private static readonly Dictionary<string, ServiceSpec> Specs = new[]
     {
@@ -21,6 +22,10 @@ public static class ServiceCatalog
         new ServiceSpec(ClusterCheck, "socat TCP-LISTEN:9200,reuseaddr,fork,backlog=64 EXEC:/etc/mysql/clustercheck.sh",
             "/var/log/mysql/clustercheck.log", "clustercheck.socket", TimeSpan.FromSeconds(5)),
         new ServiceSpec(HaProxy, "haproxy -db -f /etc/haproxy/haproxy.cfg", "/var/log/haproxy/haproxy.log", "haproxy", TimeSpan.FromSeconds(10)),
+        // VRRP for a virtual IP, in the foreground (-n) logging to the console (-l, -D detailed). Pid files go to the
+        // host's own /run/keepalived so keepalived in other hosts (and on the machine) never see each other's.
+        new ServiceSpec(Keepalived, "keepalived -n -l -G -D -P -f /etc/keepalived/keepalived.conf -p /run/keepalived/keepalived.pid -r /run/keepalived/vrrp.pid",
+            "/var/log/keepalived/keepalived.log", "keepalived", TimeSpan.FromSeconds(10)),
     }.ToDictionary(s => s.Name);
 
     public static IReadOnlyCollection<string> Names => Specs.Keys;

@@ -19,8 +19,9 @@ public sealed class WriteWorkload
     private const int MaxWrites = 20_000;
     private static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(10);
 
-    // Errors raised before the statement could apply: not connected, or refused by a non-Primary node, or rolled back.
-    private static readonly int[] DefiniteFailures = [1047, 1213, 2002, 2003, 1205];
+    // Errors raised before the statement could apply: not connected, refused by a non-Primary node or a read-only
+    // server (1290: a replica holding the virtual IP before its promotion), or rolled back.
+    private static readonly int[] DefiniteFailures = [1047, 1213, 2002, 2003, 1205, 1290];
 
     private readonly ILabHost _client;
     private readonly TimeProvider _clock;

@@ -35,6 +35,8 @@ public static class VmServices
             [["systemctl", "daemon-reload"], ["systemctl", "enable", "--now", "clustercheck.socket"]]),
         // HAProxy is restarted by the bring-up once the databases it checks are up.
         new(ServiceCatalog.HaProxy, ["haproxy"], [], []),
+        // keepalived's unit starts with the package and reads /etc/keepalived/keepalived.conf (written before it).
+        new(ServiceCatalog.Keepalived, ["keepalived"], [], [["systemctl", "restart", "keepalived"]]),
     }.ToDictionary(s => s.Name);
 
     public static VmService For(string service) =>

@@ -1,0 +1,38 @@
+using Lab.Core.Hosts;
+using Lab.Core.Instances;
+using Lab.Core.Services;
+using Lab.Core.Waits;
+
+namespace Lab.Core.Keepalived;
+
+/// <summary>Which hosts hold the lab's virtual IP (the <c>vip</c> var), read from each keepalived host's interfaces.</summary>
+public sealed class VirtualIp(LabInstance instance)
+{
+    public string Address => instance.Lab.Vars.TryGetValue("vip", out var vip) ? vip
+        : throw new InvalidOperationException($"lab '{instance.Lab.Name}' has no 'vip' var: it has no virtual IP");
+
+    public bool Exists => instance.Lab.Vars.ContainsKey("vip") && instance.HostsRunning(ServiceCatalog.Keepalived).Count > 0;
+
+    public async Task<IReadOnlyList<string>> HoldersAsync(CancellationToken ct)
+    {
+        var holders = new List<string>();
+        foreach (var host in instance.HostsRunning(ServiceCatalog.Keepalived))
+        {
+            var r = await host.RunAsync("ip -4 -o addr show dev eth0", timeout: TimeSpan.FromSeconds(5), ct: ct);
+            if (!r.Ok) throw new HostCommandException(host.Name, "ip addr", r);
+            if (r.Stdout.Contains($" {Address}/", StringComparison.Ordinal)) holders.Add(host.Name);
+        }
+        return holders;
+    }
+
+    /// <summary>A probe that holds when exactly <paramref name="holder"/> has the VIP.</summary>
+    public Probe HeldBy(string holder) => HeldByOneOf([holder]);
+
+    /// <summary>A probe that holds when exactly one host has the VIP and it is one of <paramref name="allowed"/>.</summary>
+    public Probe HeldByOneOf(IReadOnlyList<string> allowed) => async ct =>
+    {
+        var holders = await HoldersAsync(ct);
+        return new ProbeResult(holders.Count == 1 && allowed.Contains(holders[0]),
+            holders.Count == 0 ? $"nobody holds {Address}" : $"{Address} on {string.Join(", ", holders)}");
+    };
+}
