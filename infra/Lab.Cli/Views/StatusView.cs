@@ -29,7 +29,10 @@ internal static class StatusView
         }
         console.Write(table);
         console.MarkupLine("[grey]cluster_status, local_state, ready: wsrep_cluster_status, wsrep_local_state_comment, wsrep_ready[/]");
-        console.MarkupLine(status.Healthy ? "[green]healthy[/]: every node Primary and Synced, every backend UP" : "[yellow]not healthy[/]");
+        var galera = status.Hosts.Any(h => h.Galera is not null || h.GaleraError is not null);
+        console.MarkupLine(!status.Healthy ? "[yellow]not healthy[/]"
+            : galera ? "[green]healthy[/]: every node Primary and Synced, every backend UP"
+            : "[green]healthy[/]: every service running");
     }
 
     private static string Colour(ServiceStatus s) => s.State switch
