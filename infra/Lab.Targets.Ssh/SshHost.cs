@@ -18,6 +18,9 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
 
     public InventoryHost Endpoint => endpoint;
 
+    /// <summary>The ssh arguments up to and including the destination, for an interactive login (`lab shell`).</summary>
+    public IReadOnlyList<string> LoginArguments(bool tty) => ssh.Arguments.For(endpoint, tty);
+
     public Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
         ssh.RunAsync(endpoint, command, stdin, timeout ?? DefaultTimeout, ct);
 
