@@ -26,6 +26,9 @@ public static class SshProvisioner
 
         var services = host.Definition.Services;
         var script = new List<string> { "set -e" };
+        // Socket activation would start a killed server again on the next connection (a health check), and its
+        // listener holds port 3306 (also on a host where HAProxy needs it): the lab starts mariadbd itself.
+        script.Add("systemctl disable --now mariadb.socket mariadb-extra.socket >/dev/null 2>&1 || true");
         foreach (var s in services.Where(s => !SystemdUnits.IsSocket(s)))
         {
             // The package started it with Debian's defaults; the lab starts it in order, with its own files.

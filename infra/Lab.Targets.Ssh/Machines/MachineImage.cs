@@ -73,7 +73,7 @@ public static class MachineImage
     private static string Finish(string root) => $"""
         rm -f '{root}'/etc/ssh/ssh_host_*
         : > '{root}/etc/machine-id'
-        chroot '{root}' systemctl disable mariadb.service haproxy.service >/dev/null 2>&1 || true
+        chroot '{root}' systemctl disable mariadb.service mariadb.socket mariadb-extra.socket haproxy.service >/dev/null 2>&1 || true
         mkdir -p '{root}/etc/ssh/sshd_config.d'
         printf 'PasswordAuthentication no\nUseDNS no\n' > '{root}/etc/ssh/sshd_config.d/lab.conf'
         chroot '{root}' apt-get clean
