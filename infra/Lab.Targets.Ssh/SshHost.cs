@@ -54,7 +54,11 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
         var spec = ServiceCatalog.Get(service);
         // A joiner's start returns when it is Synced (Type=notify), after its state transfer.
         var result = await RunAsync(SystemdUnits.StartScript(service, extraArgs), timeout: spec.StopTimeout * 5, ct: ct);
-        if (!result.Ok) throw await StartFailureAsync(service, result, ct);
+        if (result.Ok) return;
+        // The server ran and exited (e.g. Galera refusing an unsafe bootstrap): as on every target, starting it
+        // succeeded and what follows shows in its state and log. Anything else (no such unit...) is an error here.
+        if (await UnitFailedAsync(service, ct)) return;
+        throw await StartFailureAsync(service, result, ct);
     }
 
     public async Task StopAsync(string service, CancellationToken ct = default)
@@ -71,9 +75,9 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
         if (status.State == ServiceState.Stopped) throw new InvalidOperationException($"{Name}: {service} is not running");
         var unit = SystemdUnits.UnitOf(service);
         var name = signal switch { ServiceSignal.Kill => "KILL", ServiceSignal.Pause => "STOP", _ => "CONT" };
-        // Only the main process pauses (as kill -STOP <pid> would); a kill takes every process of the unit, as a crash does.
-        var who = signal == ServiceSignal.Kill ? "all" : "main";
-        var result = await RunAsync($"systemctl kill --kill-who={who} -s {name} {unit}", timeout: TimeSpan.FromSeconds(15), ct: ct);
+        // The main process only, as `kill -9 <pid>` would: systemd then stops what is left of the unit itself. (Signalling
+        // the whole cgroup fails with EIO inside a container on a cgroup v1 host, after the main process got it.)
+        var result = await RunAsync($"systemctl kill --kill-who=main -s {name} {unit}", timeout: TimeSpan.FromSeconds(15), ct: ct);
         if (!result.Ok) throw new HostCommandException(Name, $"systemctl kill -s {name} {unit}", result);
         if (signal != ServiceSignal.Kill) return;
         await Until.Real.HoldsAsync($"{Name}: {unit} to be down after SIGKILL", async c =>
@@ -105,6 +109,12 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
             : $"nft delete table {table} 2>/dev/null || true";
         var result = await RunAsync(command, ct: ct);
         if (!result.Ok) throw new HostCommandException(Name, isolated ? "cut network" : "heal network", result);
+    }
+
+    private async Task<bool> UnitFailedAsync(string service, CancellationToken ct)
+    {
+        var r = await RunAsync($"systemctl show -p ActiveState --value {SystemdUnits.UnitOf(service)}", timeout: TimeSpan.FromSeconds(15), ct: ct);
+        return r.Ok && r.Stdout.Trim() == "failed";
     }
 
     private async Task<Exception> StartFailureAsync(string service, CommandResult result, CancellationToken ct)

@@ -40,7 +40,7 @@ public static class SystemdUnits
     {
         var unit = UnitOf(service);
         var args = extraArgs ?? [];
-        if (args.Count == 0 || !ServiceCatalog.IsDatabase(service)) return $"systemctl start {unit}";
+        if (args.Count == 0 || !ServiceCatalog.IsDatabase(service)) return StartWithRetry(unit) + "\nexit $rc";
         var newCluster = args.Contains("--wsrep-new-cluster");
         var others = string.Join(' ', args.Where(a => a != "--wsrep-new-cluster"));
         var set = new List<string>();
@@ -56,8 +56,17 @@ public static class SystemdUnits
             set.Add($"systemctl set-environment MYSQLD_OPTS={Transport.SshArguments.Quote(others)}");
             unset.Add("systemctl unset-environment MYSQLD_OPTS");
         }
-        return string.Join("\n", set) + $"\nsystemctl start {unit}; rc=$?\n" + string.Join("\n", unset) + "\nexit $rc";
+        return string.Join("\n", set) + "\n" + StartWithRetry(unit) + "\n" + string.Join("\n", unset) + "\nexit $rc";
     }
+
+    /// <summary>
+    /// `systemctl start`, again (at most twice more) when systemd could not place the new process in the unit's cgroup
+    /// (status 219/CGROUP): inside a container on a cgroup v1 host, the cgroup of a just-killed server is not always
+    /// released in time. Sets rc.
+    /// </summary>
+    private static string StartWithRetry(string unit) =>
+        $"n=0; while :; do systemctl start {unit}; rc=$?; n=$((n+1)); [ $rc -eq 0 ] || [ $n -ge 3 ] && break; " +
+        $"journalctl -u {unit} -n 3 --no-pager 2>/dev/null | grep -q '219/CGROUP' || break; systemctl reset-failed {unit}; done";
 
     /// <summary>Prints MainPID, ActiveState, SubState and the main process's state letter (T when stopped by SIGSTOP).</summary>
     public static string StatusScript(string service) =>
