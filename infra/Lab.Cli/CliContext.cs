@@ -1,5 +1,8 @@
+using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Targets.Local;
+using Lab.Targets.Ssh;
+using Lab.Targets.Ssh.Machines;
 using Spectre.Console;
 
 namespace Lab.Cli;
@@ -13,6 +16,35 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     public LabCatalog Catalog => _catalog ??= catalog();
     public LocalLayout Layout { get; } = layout;
     public LocalTarget Local => new(Catalog, Layout);
+    public SshTarget Ssh => new(Catalog, Layout);
+    public MachinesTarget Machines => new(Catalog, Layout);
+
+    /// <summary>An existing instance, opened through the target it lives on (local, machines or ssh).</summary>
+    public LabInstance Open(string instance) =>
+        TargetRecord.TryLoad(Layout, instance) is not null ? Ssh.Open(instance) : Local.Open(instance);
+
+    /// <summary>The target an instance lives on: local unless its record says otherwise.</summary>
+    public string TargetOf(string instance) => TargetRecord.TryLoad(Layout, instance)?.Target ?? LocalTarget.Name;
+
+    /// <summary>Brings a lab up on the chosen target; --inventory belongs to the ssh target only.</summary>
+    public Task<LabInstance> UpAsync(string target, Lab.Core.Model.LabDefinition lab, string instance, string? inventory, UpOptions options,
+        Action<string> progress, CancellationToken ct)
+    {
+        if (target != SshTarget.Name && inventory is not null)
+            throw new CliException($"--inventory is for --target ssh (the {target} target creates its own hosts)");
+        return target switch
+        {
+            SshTarget.Name => Ssh.UpAsync(lab, instance, inventory ?? throw new CliException("--target ssh needs --inventory FILE: each host's address, user, port, key"),
+                options.KeepOnFailure, progress, ct),
+            MachinesTarget.Name => Machines.UpAsync(lab, instance, options.KeepOnFailure, progress, ct),
+            _ => Local.UpAsync(lab, instance, options, progress, ct),
+        };
+    }
+
+    public Task<Reaper.Report> DownAsync(string instance, CancellationToken ct) =>
+        Machines.Owns(instance) ? Machines.DownAsync(instance, ct)
+        : TargetOf(instance) == SshTarget.Name ? Ssh.DownAsync(instance, ct)
+        : Local.DownAsync(instance, ct);
 
     /// <summary>The instance a command acts on: the one named, else the only one that exists.</summary>
     public string ResolveInstance(string? named)

@@ -25,7 +25,7 @@ internal static class DownCommand
             }
             foreach (var name in names)
             {
-                var report = await context.Local.DownAsync(name, ct);
+                var report = await context.DownAsync(name, ct);
                 context.Console.MarkupLineInterpolated(report.AnythingRemoved
                     ? (FormattableString)$"removed instance '{name}': {report.Processes} process(es), {report.Namespaces} namespace(s){(report.Route ? ", its route" : "")}{(report.Directory ? ", its files" : "")}"
                     : $"nothing to remove for instance '{name}' (already gone)");

@@ -20,10 +20,12 @@ internal static class RunCommand
         var instance = Options.Instance();
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML results to this file (for CI)" };
         var keep = new Option<bool>("--keep") { Description = "Keep an instance this run created (default: remove it at the end)" };
+        var target = Options.Target();
+        var inventory = Options.Inventory();
         var language = new Option<string>("--lang") { Description = "Language of titles and explanations: en or ko", DefaultValueFactory = _ => "en" };
         var command = new Command("run", "Run staged scenarios against a lab (bringing it up first if needed); every expectation is polled and checked, each scenario starts from a healthy cluster")
         {
-            lab, scenarios, instance, junit, keep, language,
+            lab, scenarios, instance, junit, keep, language, target, inventory,
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
@@ -37,8 +39,8 @@ internal static class RunCommand
             var clock = Stopwatch.StartNew();
             var created = !Reaper.ExistingInstances(context.Layout).Contains(name);
             LabInstance running = created
-                ? await context.Local.UpAsync(definition, name, new UpOptions(), m => context.Progress(clock.Elapsed, m), ct)
-                : context.Local.Open(name);
+                ? await context.UpAsync(parse.GetValue(target)!, definition, name, parse.GetValue(inventory), new UpOptions(), m => context.Progress(clock.Elapsed, m), ct)
+                : context.Open(name);
             var observer = new ScenarioConsoleObserver(context.Console, parse.GetValue(language) ?? "en");
             var results = new List<ScenarioResult>();
             // Galera heals in place (restart, re-form, rejoin). A replication lab's topology after a failover
@@ -79,7 +81,7 @@ internal static class RunCommand
                     context.Console.MarkupLineInterpolated($"JUnit XML: {file}");
                 }
                 if (created && !parse.GetValue(keep))
-                    await context.Local.DownAsync(name, CancellationToken.None);
+                    await context.DownAsync(name, CancellationToken.None);
             }
             Summary(context.Console, results);
             return results.All(r => r.Passed) ? 0 : 1;

@@ -23,7 +23,7 @@ internal static class ServiceCommands
         if (verb == "start") command.Arguments.Add(extra);
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
-            var lab = context.Local.Open(context.ResolveInstance(parse.GetValue(instance)));
+            var lab = context.Open(context.ResolveInstance(parse.GetValue(instance)));
             var target = lab.Host(parse.GetValue(host)!);
             var name = parse.GetValue(service) ?? target.Definition.Services.FirstOrDefault()
                 ?? throw new CliException($"{target.Name} runs no services");

@@ -14,7 +14,7 @@ internal static class SqlCommand
         var command = new Command("sql", "Run SQL on a host, as `mariadb -e` typed on that host would") { host, statement, instance };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
-            var lab = context.Local.Open(context.ResolveInstance(parse.GetValue(instance)));
+            var lab = context.Open(context.ResolveInstance(parse.GetValue(instance)));
             var result = await lab.Host(parse.GetValue(host)!).QueryAsync(parse.GetValue(statement)!, ct: ct);
             if (!result.Ok)
             {

@@ -18,7 +18,7 @@ internal static class StatusCommand
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
-            var lab = context.Local.Open(context.ResolveInstance(parse.GetValue(instance)));
+            var lab = context.Open(context.ResolveInstance(parse.GetValue(instance)));
             var status = await LabStatusReader.ReadAsync(lab, ct);
             if (parse.GetValue(json))
                 context.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(StatusJson.From(status), StatusJson.Options));

@@ -19,9 +19,11 @@ internal static class UpCommand
             Description = "Form the Galera cluster the seeds' way: galera_new_cluster on db1, then db2 and db3 join one by one by full SST (slower; for comparison)",
         };
         var keep = new Option<bool>("--keep-on-failure") { Description = "Leave a failed instance in place for inspection instead of removing it" };
+        var target = Options.Target();
+        var inventory = Options.Inventory();
         var command = new Command("up", "Create a lab instance on this machine and bring it up: network, hosts, rendered files, services, cluster")
         {
-            lab, instance, classic, keep,
+            lab, instance, classic, keep, target, inventory,
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
@@ -29,7 +31,7 @@ internal static class UpCommand
             var name = parse.GetValue(instance) ?? definition.Name;
             var clock = Stopwatch.StartNew();
             var options = new UpOptions(parse.GetValue(classic) ? GaleraStart.Classic : GaleraStart.SharedState, parse.GetValue(keep));
-            var up = await context.Local.UpAsync(definition, name, options, m => context.Progress(clock.Elapsed, m), ct);
+            var up = await context.UpAsync(parse.GetValue(target)!, definition, name, parse.GetValue(inventory), options, m => context.Progress(clock.Elapsed, m), ct);
             context.Progress(clock.Elapsed, $"[green]lab '{definition.Name}' is up as instance '{name}'[/]");
             var status = await LabStatusReader.ReadAsync(up, ct);
             StatusView.Render(context.Console, status);
