@@ -2,6 +2,7 @@ using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Targets.Local;
 using Lab.Targets.Ssh;
+using Lab.Targets.Ssh.Azure;
 using Lab.Targets.Ssh.Machines;
 using Spectre.Console;
 
@@ -18,6 +19,7 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     public LocalTarget Local => new(Catalog, Layout);
     public SshTarget Ssh => new(Catalog, Layout);
     public MachinesTarget Machines => new(Catalog, Layout);
+    public AzureTarget Azure => new(Catalog, Layout);
 
     /// <summary>An existing instance, opened through the target it lives on (local, machines or ssh).</summary>
     public LabInstance Open(string instance) =>
@@ -37,12 +39,14 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
             SshTarget.Name => Ssh.UpAsync(lab, instance, inventory ?? throw new CliException("--target ssh needs --inventory FILE: each host's address, user, port, key"),
                 options.KeepOnFailure, progress, ct),
             MachinesTarget.Name => Machines.UpAsync(lab, instance, options.KeepOnFailure, progress, ct),
+            AzureTarget.Name => Azure.UpAsync(lab, instance, progress, ct),
             _ => Local.UpAsync(lab, instance, options, progress, ct),
         };
     }
 
     public Task<Reaper.Report> DownAsync(string instance, CancellationToken ct) =>
         Machines.Owns(instance) ? Machines.DownAsync(instance, ct)
+        : TargetOf(instance) == AzureTarget.Name ? Azure.DownAsync(instance, ct)
         : TargetOf(instance) == SshTarget.Name ? Ssh.DownAsync(instance, ct)
         : Local.DownAsync(instance, ct);
 

@@ -18,10 +18,10 @@ internal static class Options
     {
         var option = new Option<string>("--target", "-t")
         {
-            Description = "Where the hosts live: local (Linux namespaces here), machines (systemd-nspawn containers here, over ssh), ssh (existing VMs from --inventory)",
+            Description = "Where the hosts live: local (Linux namespaces here), machines (systemd-nspawn containers here, over ssh), ssh (existing VMs from --inventory), azure (`pulumi up` of labs/<lab>/Pulumi.yaml, one stack per instance, then ssh)",
             DefaultValueFactory = _ => "local",
         };
-        option.AcceptOnlyFromAmong("local", "machines", "ssh");
+        option.AcceptOnlyFromAmong("local", "machines", "ssh", "azure");
         return option;
     }
 
