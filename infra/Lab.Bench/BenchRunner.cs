@@ -14,7 +14,7 @@ public sealed class BenchRunner(LocalTarget target, LabDefinition lab, Action<st
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await using var instances = new BenchInstances(target, BenchInstances.NewRunId());
-        progress($"bench run {instances.RunId}: instances are named {instances.Name("...")}; all are removed at the end");
+        progress($"bench run {instances.RunId}: instances are named bench-{instances.RunId}-*; all are removed at the end");
 
         MachineInfo? machine = null;
         var up = await new UpBench(instances, lab, progress).RunAsync(options.Repeat,

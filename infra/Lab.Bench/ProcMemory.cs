@@ -22,7 +22,7 @@ public static class ProcMemory
         foreach (var line in text.Split('\n'))
         {
             if (!line.StartsWith(name + ":", StringComparison.Ordinal)) continue;
-            var parts = line[(name.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var parts = line[(name.Length + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kib)) return kib;
         }
         return null;
