@@ -38,19 +38,22 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
             var files = renderer.RenderAll(moved, secrets); // before anything heavy: a template error stops here
 
             await HostNamespace.EnsureNamespaceRootAsync(layout, ct);
-            await LabNetwork.CreateAsync(instance, moved, ct);
-            progress($"network ready ({clock.Elapsed.TotalSeconds:0.00}s)");
-
+            // The network, the hosts' directories and the seed datadir do not depend on each other: made side by side
+            // they cost the slowest of them, not the sum (each is a few process spawns, mostly waiting).
             var cache = new DatadirCache(layout);
-            var seed = moved.Hosts.Any(h => h.Runs(ServiceCatalog.Galera))
+            async Task<string?> SeedAsync() => moved.Hosts.Any(h => h.Runs(ServiceCatalog.Galera))
                 ? await (options.GaleraStart == GaleraStart.SharedState ? cache.GaleraSeedAsync(ct) : cache.PlainAsync(ct))
                 : null;
-            await Task.WhenAll(moved.Hosts.Select(async h =>
-            {
-                await HostFilesystem.PrepareAsync(layout, instance, h, files.Where(f => f.Host == h.Name).ToList(), ct);
-                await HostNamespace.CreateAsync(layout, instance, h.Name, h.Mounts, ct);
-            }));
-            if (seed is not null) await SeedDatadirsAsync(moved, instance, seed, options.GaleraStart, ct);
+            var seeding = SeedAsync();
+            var network = LabNetwork.CreateAsync(instance, moved, ct);
+            var directories = Task.WhenAll(moved.Hosts.Select(h =>
+                HostFilesystem.PrepareAsync(layout, instance, h, files.Where(f => f.Host == h.Name).ToList(), ct)));
+            await Task.WhenAll(network, directories, seeding);
+            progress($"network and host directories ready ({clock.Elapsed.TotalSeconds:0.00}s)");
+
+            var seed = await seeding;
+            await Task.WhenAll(moved.Hosts.Select(h => HostNamespace.CreateAsync(layout, instance, h.Name, h.Mounts, ct))
+                .Append(seed is null ? Task.CompletedTask : SeedDatadirsAsync(moved, instance, seed, options.GaleraStart, ct)));
             progress($"hosts ready: namespaces, mounts, rendered files ({clock.Elapsed.TotalSeconds:0.00}s)");
 
             created = Open(moved, instance, secrets);
@@ -60,6 +63,7 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
                 progress($"cluster formed: all nodes Primary and Synced ({clock.Elapsed.TotalSeconds:0.00}s)");
             await bringUp.CreateAccountsAsync(ct);
             await StartRemainingServicesAsync(created, ct);
+            progress($"accounts created, remaining services started ({clock.Elapsed.TotalSeconds:0.00}s)");
             await bringUp.WaitHaproxyAsync(ct);
             var answeredBy = await bringUp.QueryThroughProxyAsync(ct);
             if (answeredBy is not null)
