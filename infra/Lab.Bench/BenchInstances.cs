@@ -35,7 +35,15 @@ public sealed class BenchInstances(LocalTarget target, string runId) : IAsyncDis
     public async Task<TimeSpan> DownAsync(string name)
     {
         var clock = Stopwatch.StartNew();
-        await target.DownAsync(name, CancellationToken.None);
+        try
+        {
+            await target.DownAsync(name, CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // Seen once under heavy load: a directory vanished while the tree was being deleted. Down is idempotent.
+            await target.DownAsync(name, CancellationToken.None);
+        }
         _live.TryRemove(name, out _);
         return clock.Elapsed;
     }

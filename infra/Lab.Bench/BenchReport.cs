@@ -18,8 +18,9 @@ public sealed record MachineInfo(int Cores, long MemoryMib, string Kernel, strin
 /// `lab up` (shared initial state) against the seeds' manual procedure (bootstrap, then one SST join at a time),
 /// measured alternately in the same run, plus `lab down`.
 /// </summary>
+/// <param name="UpTimeline">The last up's own progress lines (each ends with its time since start): where the seconds went.</param>
 public sealed record UpReport(int Repeat, SampleStats? UpSeconds, SampleStats? BaselineUpSeconds, double? BaselineRatio,
-    SampleStats? DownSeconds, IReadOnlyList<string> Failures);
+    SampleStats? DownSeconds, IReadOnlyList<string> Failures, IReadOnlyList<string> UpTimeline, IReadOnlyList<string> BaselineTimeline);
 
 public sealed record ScenarioSuiteReport(string Instance, double UpSeconds, double TotalSeconds, double ScenarioSeconds,
     double RestoreSeconds, IReadOnlyList<ScenarioTiming> Scenarios);

@@ -19,6 +19,7 @@ public sealed class UpBench(BenchInstances instances, LabDefinition lab, Action<
         var down = new List<double>();
         var failures = new List<string>();
         var first = true;
+        IReadOnlyList<string> lastTimeline = [], lastBaselineTimeline = [];
         for (var i = 1; i <= repeat; i++)
         {
             foreach (var (mode, label, samples) in new[] { (GaleraStart.SharedState, "up", up), (GaleraStart.Classic, "base", baseline) })
@@ -26,7 +27,10 @@ public sealed class UpBench(BenchInstances instances, LabDefinition lab, Action<
                 var name = instances.Name($"{label}{i}");
                 try
                 {
-                    var (instance, elapsed) = await instances.UpAsync(lab, name, new UpOptions(mode), _ => { }, ct);
+                    var timeline = new List<string>();
+                    var (instance, elapsed) = await instances.UpAsync(lab, name, new UpOptions(mode), timeline.Add, ct);
+                    if (mode == GaleraStart.SharedState) lastTimeline = timeline;
+                    else lastBaselineTimeline = timeline;
                     samples.Add(elapsed.TotalSeconds);
                     if (first && mode == GaleraStart.SharedState) { first = false; await firstUp(instance); }
                     var downTime = await instances.DownAsync(name);
@@ -44,6 +48,6 @@ public sealed class UpBench(BenchInstances instances, LabDefinition lab, Action<
         var upStats = SampleStats.OfOrNull(up);
         var baseStats = SampleStats.OfOrNull(baseline);
         double? ratio = upStats is not null && baseStats is not null && upStats.Median > 0 ? SampleStats.Round(baseStats.Median / upStats.Median) : null;
-        return new UpReport(repeat, upStats, baseStats, ratio, SampleStats.OfOrNull(down), failures);
+        return new UpReport(repeat, upStats, baseStats, ratio, SampleStats.OfOrNull(down), failures, lastTimeline, lastBaselineTimeline);
     }
 }

@@ -7,7 +7,7 @@ public sealed class BenchJsonTests
 {
     private static BenchReport Sample(bool withDensity = true)
     {
-        var up = new UpReport(3, SampleStats.Of([4.1, 4.3, 4.0]), SampleStats.Of([15.0, 16.0, 14.5]), 3.66, SampleStats.Of([0.3]), []);
+        var up = new UpReport(3, SampleStats.Of([4.1, 4.3, 4.0]), SampleStats.Of([15.0, 16.0, 14.5]), 3.66, SampleStats.Of([0.3]), [], ["cluster formed (2.00s)"], []);
         var scenarios = new ScenarioSuiteReport("bench-ab12-s", 4.2, 80, 60, 10,
             [new ScenarioTiming("haproxy-failover", true, 20.5, 15.0, 3.0, 2.5, 1.0, 6.2, null)]);
         var density = withDensity

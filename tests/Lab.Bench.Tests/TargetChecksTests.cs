@@ -5,7 +5,7 @@ namespace Lab.Bench.Tests;
 public sealed class TargetChecksTests
 {
     private static UpReport Up(double up, double baseline) =>
-        new(1, SampleStats.Of([up]), SampleStats.Of([baseline]), baseline / up, SampleStats.Of([0.5]), []);
+        new(1, SampleStats.Of([up]), SampleStats.Of([baseline]), baseline / up, SampleStats.Of([0.5]), [], [], []);
 
     [Fact]
     public void Given_an_up_of_4s_and_a_baseline_of_15s_When_checked_Then_both_up_targets_are_met()
