@@ -8,7 +8,7 @@ public sealed record BenchOptions(int Repeat = 3, int Instances = 10, int Densit
     bool SkipScenarios = false, bool SkipDensity = false, string Lab = "galera")
 {
     /// <summary>Chosen by measurement on the 2-core machine, see docs/performance.md.</summary>
-    public const int DefaultDensityParallel = 2;
+    public const int DefaultDensityParallel = 3;
 
     public BenchOptions Validate()
     {
