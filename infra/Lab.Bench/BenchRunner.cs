@@ -28,7 +28,7 @@ public sealed class BenchRunner(LocalTarget target, LabDefinition lab, Action<st
         var notes = new List<string>
         {
             "Timings are wall-clock on a machine that may be shared with other labs and builds; compare medians, expect noise.",
-            "up/baseline: from nothing (no namespaces, no datadir) to db1-3 Primary/Synced, accounts created, HAProxy routing and a client query answered.",
+            "up/baseline: from no instance (no namespaces, no host directories) to db1-3 Primary/Synced, accounts created, HAProxy routing and a client query answered; the seed datadirs under /var/cache/lab are built once per MariaDB version and reused.",
             "baseline: galera_new_cluster on db1, then db2 and db3 join one at a time by full rsync SST (the seeds' procedure).",
         };
         return new BenchReport(started, SampleStats.Round(clock.Elapsed.TotalSeconds), machine, up, scenarios, density,
