@@ -39,23 +39,26 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
             var files = renderer.RenderAll(moved, secrets); // before anything heavy: a template error stops here
 
             await HostNamespace.EnsureNamespaceRootAsync(layout, ct);
-            await LabNetwork.CreateAsync(instance, moved, ct);
-            progress($"network ready ({clock.Elapsed.TotalSeconds:0.00}s)");
-
+            // The network, the hosts' directories and the seed datadir do not depend on each other: made side by side
+            // they cost the slowest of them, not the sum (each is a few process spawns, mostly waiting).
             var cache = new DatadirCache(layout);
             var galera = moved.Hosts.Any(h => h.Runs(ServiceCatalog.Galera));
             // Galera nodes share one bootstrapped state; plain servers (replication labs) each get a fresh datadir.
-            var seed = galera
+            async Task<string?> SeedAsync() => galera
                 ? await (options.GaleraStart == GaleraStart.SharedState ? cache.GaleraSeedAsync(ct) : cache.PlainAsync(ct))
                 : moved.Hosts.Any(h => h.Runs(ServiceCatalog.MariaDb)) ? await cache.PlainAsync(ct) : null;
-            await Task.WhenAll(moved.Hosts.Select(async h =>
-            {
-                await HostFilesystem.PrepareAsync(layout, instance, h, files.Where(f => f.Host == h.Name).ToList(), ct);
-                await HostNamespace.CreateAsync(layout, instance, h.Name, h.Mounts, ct);
-            }));
-            if (seed is not null)
-                await SeedDatadirsAsync(moved, instance, seed, galera ? ServiceCatalog.Galera : ServiceCatalog.MariaDb,
-                    galera && options.GaleraStart == GaleraStart.SharedState, ct);
+            var seeding = SeedAsync();
+            var network = LabNetwork.CreateAsync(instance, moved, ct);
+            var directories = Task.WhenAll(moved.Hosts.Select(h =>
+                HostFilesystem.PrepareAsync(layout, instance, h, files.Where(f => f.Host == h.Name).ToList(), ct)));
+            await Task.WhenAll(network, directories, seeding);
+            progress($"network and host directories ready ({clock.Elapsed.TotalSeconds:0.00}s)");
+
+            var seed = await seeding;
+            await Task.WhenAll(moved.Hosts.Select(h => HostNamespace.CreateAsync(layout, instance, h.Name, h.Mounts, ct))
+                .Append(seed is null ? Task.CompletedTask
+                    : SeedDatadirsAsync(moved, instance, seed, galera ? ServiceCatalog.Galera : ServiceCatalog.MariaDb,
+                        galera && options.GaleraStart == GaleraStart.SharedState, ct)));
             progress($"hosts ready: namespaces, mounts, rendered files ({clock.Elapsed.TotalSeconds:0.00}s)");
 
             created = Open(moved, instance, secrets);
@@ -68,6 +71,7 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
             await replication.StartServersAsync(ct);
             await replication.ReplicateAsync(ct);
             await StartRemainingServicesAsync(created, ct);
+            progress($"accounts created, remaining services started ({clock.Elapsed.TotalSeconds:0.00}s)");
             await bringUp.WaitHaproxyAsync(ct);
             if (await replication.WaitVirtualIpAsync(ct) is { } vip)
                 progress($"{vip} ({clock.Elapsed.TotalSeconds:0.00}s)");

@@ -53,8 +53,28 @@ public static class Reaper
 
         var dir = layout.InstanceDir(instance);
         var hadDir = System.IO.Directory.Exists(dir);
-        if (hadDir) System.IO.Directory.Delete(dir, recursive: true);
+        if (hadDir) await DeleteTreeAsync(dir, ct);
         return new Report(killed, netns.Count, route, hadDir);
+    }
+
+    /// <summary>
+    /// A process killed a moment ago may still be finishing a write or an unlink inside the tree, which makes a recursive
+    /// delete fail half-way ("could not find a part of the path"); the tree is removed again until it is gone.
+    /// </summary>
+    private static async Task DeleteTreeAsync(string dir, CancellationToken ct)
+    {
+        await Lab.Core.Waits.Until.Real.HoldsAsync($"remove {dir}", _ =>
+        {
+            try
+            {
+                if (System.IO.Directory.Exists(dir)) System.IO.Directory.Delete(dir, recursive: true);
+                return Task.FromResult(Lab.Core.Waits.ProbeResult.Yes("removed"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Task.FromResult(Lab.Core.Waits.ProbeResult.No(e.Message));
+            }
+        }, new Lab.Core.Waits.WaitPolicy(TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50)), ct);
     }
 
     /// <summary>Instances that exist in any form: a state directory or namespaces named for them.</summary>

@@ -14,7 +14,7 @@ public sealed class CommandTreeTests
 
         Assert.True(exit == 0, $"expected exit 0, got {exit}:\n{output}");
         var listed = output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => l.Split(' ')[0]).ToHashSet();
-        string[] commands = ["up", "down", "status", "list", "sql", "shell", "render", "start", "stop", "kill"];
+        string[] commands = ["up", "down", "status", "list", "sql", "shell", "render", "start", "stop", "kill", "bench"];
         var missing = commands.Where(c => !listed.Contains(c)).ToList();
         Assert.True(missing.Count == 0, $"help does not list: {string.Join(", ", missing)}\n{output}");
         Assert.True(output.Contains("Commands:"), $"expected a Commands: section:\n{output}");

@@ -18,28 +18,29 @@ public sealed partial class GaleraRecovery(LabInstance instance, Until until, Ac
 
     public sealed record NodePosition(string Node, long Seqno, string Source);
 
+    /// <summary>
+    /// Every node's last committed position. Read in parallel: a crashed node needs `mariadbd --wsrep-recover`, a full
+    /// InnoDB start-up of a second or more, and each node's is independent of the others'.
+    /// </summary>
     public async Task<IReadOnlyList<NodePosition>> PositionsAsync(IReadOnlyList<ILabHost> nodes, CancellationToken ct)
     {
-        var positions = new List<NodePosition>();
         foreach (var node in nodes)
-        {
             if ((await node.StatusAsync(ServiceCatalog.Galera, ct)).State != ServiceState.Stopped)
                 throw new InvalidOperationException($"{node.Name}: mariadbd is running; the seqno can only be read from a stopped node");
-            var text = await node.ReadFileAsync(GraState.Path, ct) ?? "";
-            var state = GraState.Parse(text);
-            if (state.Seqno >= 0)
-            {
-                positions.Add(new NodePosition(node.Name, state.Seqno, "grastate.dat"));
-                continue;
-            }
-            // seqno -1: the server crashed; InnoDB knows the last committed position.
-            var run = await node.RunAsync("mariadbd --user=mysql --wsrep-recover --log-error=/tmp/wsrep-recover.log >/dev/null 2>&1; cat /tmp/wsrep-recover.log; rm -f /tmp/wsrep-recover.log",
-                timeout: TimeSpan.FromMinutes(2), ct: ct);
-            var match = RecoveredPosition().Match(run.Stdout);
-            if (!match.Success) throw new HostCommandException(node.Name, "mariadbd --wsrep-recover", run);
-            positions.Add(new NodePosition(node.Name, long.Parse(match.Groups[2].Value), "--wsrep-recover"));
-        }
-        return positions;
+        return await Task.WhenAll(nodes.Select(node => PositionAsync(node, ct)));
+    }
+
+    private static async Task<NodePosition> PositionAsync(ILabHost node, CancellationToken ct)
+    {
+        var text = await node.ReadFileAsync(GraState.Path, ct) ?? "";
+        var state = GraState.Parse(text);
+        if (state.Seqno >= 0) return new NodePosition(node.Name, state.Seqno, "grastate.dat");
+        // seqno -1: the server crashed; InnoDB knows the last committed position.
+        var run = await node.RunAsync("mariadbd --user=mysql --wsrep-recover --log-error=/tmp/wsrep-recover.log >/dev/null 2>&1; cat /tmp/wsrep-recover.log; rm -f /tmp/wsrep-recover.log",
+            timeout: TimeSpan.FromMinutes(2), ct: ct);
+        var match = RecoveredPosition().Match(run.Stdout);
+        if (!match.Success) throw new HostCommandException(node.Name, "mariadbd --wsrep-recover", run);
+        return new NodePosition(node.Name, long.Parse(match.Groups[2].Value), "--wsrep-recover");
     }
 
     /// <returns>A one-line account for the report: every node's seqno and the node chosen.</returns>

@@ -1,3 +1,5 @@
+using Lab.Core.Workload;
+
 namespace Lab.Core.Scenarios;
 
 public enum StepKind { Action, Expectation }
@@ -8,6 +10,9 @@ public sealed record StepResult(int Stage, string StageTitle, StepKind Kind, str
 public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<StepResult> Steps, TimeSpan Duration, string? Error)
 {
     public bool Passed => Error is null && Steps.All(s => s.Passed);
+
+    /// <summary>What the scenario's client writer saw, when it ran one (e.g. the longest interruption of a failover).</summary>
+    public WorkloadReport? Workload { get; init; }
 
     /// <summary>Time spent polling expectations, i.e. waiting on the database (failure detection, joins, transfers).</summary>
     public TimeSpan WaitingOnDatabase => Steps.Where(s => s.Kind == StepKind.Expectation).Aggregate(TimeSpan.Zero, (a, s) => a + s.Duration);

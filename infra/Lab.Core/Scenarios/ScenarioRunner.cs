@@ -60,7 +60,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
         {
             if (context.Workload is { } running) await running.StopAsync();
         }
-        var result = new ScenarioResult(scenario, steps, clock.GetElapsedTime(start), error);
+        var result = new ScenarioResult(scenario, steps, clock.GetElapsedTime(start), error) { Workload = context.WorkloadReport };
         observer.ScenarioFinished(result);
         return result;
     }

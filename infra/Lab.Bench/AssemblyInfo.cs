@@ -1,0 +1,2 @@
+// Measures the local target: namespaces, nsenter and /proc exist only on Linux.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

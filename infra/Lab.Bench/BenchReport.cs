@@ -1,0 +1,52 @@
+namespace Lab.Bench;
+
+/// <summary>Everything one `lab bench` run measured; written as JSON with snake_case names (see <see cref="BenchJson"/>).</summary>
+public sealed record BenchReport(
+    DateTimeOffset StartedUtc,
+    double TotalSeconds,
+    MachineInfo Machine,
+    UpReport? Up,
+    ScenarioSuiteReport? Scenarios,
+    DensityReport? Density,
+    TargetChecks Targets,
+    IReadOnlyList<string> Notes);
+
+/// <summary>The machine the numbers came from.</summary>
+public sealed record MachineInfo(int Cores, long MemoryMib, string Kernel, string MariadbVersion, string? GaleraVersion, string? WsrepProviderVersion);
+
+/// <summary>
+/// `lab up` (shared initial state) against the seeds' manual procedure (bootstrap, then one SST join at a time),
+/// measured alternately in the same run, plus `lab down`.
+/// </summary>
+/// <param name="UpTimeline">The last up's own progress lines (each ends with its time since start): where the seconds went.</param>
+public sealed record UpReport(int Repeat, SampleStats? UpSeconds, SampleStats? BaselineUpSeconds, double? BaselineRatio,
+    SampleStats? DownSeconds, IReadOnlyList<string> Failures, IReadOnlyList<string> UpTimeline, IReadOnlyList<string> BaselineTimeline);
+
+public sealed record ScenarioSuiteReport(string Instance, double UpSeconds, double TotalSeconds, double ScenarioSeconds,
+    double RestoreSeconds, IReadOnlyList<ScenarioTiming> Scenarios);
+
+/// <summary>
+/// One scenario: its wall time split into polling expectations (waiting on the database), carrying out actions, and
+/// the rest (the tool between steps); restore is the health restore before it, not counted in its seconds.
+/// </summary>
+public sealed record ScenarioTiming(string Name, bool Passed, double Seconds, double WaitingOnDatabaseSeconds, double ActionsSeconds,
+    double OtherSeconds, double RestoreSeconds, double? LongestInterruptionSeconds, string? Error);
+
+/// <summary>K instances side by side: how long until all were Synced and routing, and what they cost in memory.</summary>
+public sealed record DensityReport(int Instances, string Mode, int Parallel, double AllSyncedSeconds, bool AllSynced,
+    IReadOnlyList<string> Failed, SampleStats? InstanceUpSeconds, SampleStats? RssMibPerMariadbd, double TotalRssMib,
+    double MemAvailableDropMib, double DownSeconds, IReadOnlyList<NodeMemory> Nodes);
+
+public sealed record NodeMemory(string Instance, string Host, int Pid, double RssMib);
+
+/// <summary>DESIGN §5 targets, each true, false, or null when its section did not run.</summary>
+public sealed record TargetChecks(bool? UpWithin5s, bool? UpAtLeast3xFasterThanBaseline, bool? ScenarioSuiteWithin90s,
+    bool? AllDensityInstancesSynced, bool? RssPerNodeAtMost150Mib)
+{
+    public static TargetChecks From(UpReport? up, ScenarioSuiteReport? scenarios, DensityReport? density, int densityTarget) => new(
+        up?.UpSeconds is { } u ? u.Median <= 5.0 : null,
+        up?.BaselineRatio is { } r ? r >= 3.0 : null,
+        scenarios is null ? null : scenarios.ScenarioSeconds <= 90.0 && scenarios.Scenarios.All(s => s.Passed),
+        density is null ? null : density.AllSynced && density.Instances >= densityTarget,
+        density?.RssMibPerMariadbd is { } rss ? rss.Max <= 150.0 : null);
+}

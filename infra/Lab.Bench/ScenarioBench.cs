@@ -1,0 +1,74 @@
+using Lab.Core.Galera;
+using Lab.Core.Model;
+using Lab.Core.Scenarios;
+using Lab.Core.Waits;
+using Lab.Targets.Local;
+
+namespace Lab.Bench;
+
+/// <summary>The lab's scenario suite on one instance, a health restore before each scenario (as `lab run` does).</summary>
+public sealed class ScenarioBench(BenchInstances instances, LabDefinition lab, Action<string> progress)
+{
+    public async Task<ScenarioSuiteReport> RunAsync(CancellationToken ct)
+    {
+        var loader = new ScenarioLoader(lab);
+        var scenarios = loader.Names.Select(loader.LoadByName).ToList(); // all validated before anything runs
+        var name = instances.Name("s");
+        var suiteClock = System.Diagnostics.Stopwatch.StartNew();
+        var (instance, upTime) = await instances.UpAsync(lab, name, new UpOptions(), _ => { }, ct);
+        progress($"scenarios: {name} up in {upTime.TotalSeconds:0.00}s; running {scenarios.Count} scenario(s)");
+        var timings = new List<ScenarioTiming>();
+        try
+        {
+            var observer = new QuietObserver();
+            var restorer = new HealthRestorer(instance, Until.Real, _ => { });
+            foreach (var scenario in scenarios)
+            {
+                var restoreClock = System.Diagnostics.Stopwatch.StartNew();
+                try
+                {
+                    await restorer.RestoreAsync(ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    timings.Add(new ScenarioTiming(scenario.Name, false, 0, 0, 0, 0, restoreClock.Elapsed.TotalSeconds, null, $"lab not healthy before the scenario: {e.Message}"));
+                    progress($"scenario {scenario.Name}: could not restore health: {e.Message.Split('\n')[0]}");
+                    continue;
+                }
+                var restore = restoreClock.Elapsed;
+                var result = await new ScenarioRunner(instance, observer, TimeProvider.System).RunAsync(scenario, ct);
+                var timing = Timing(result, restore);
+                timings.Add(timing);
+                progress($"scenario {scenario.Name}: {(timing.Passed ? "passed" : "FAILED")} {timing.Seconds:0.00}s " +
+                         $"(waiting on DB {timing.WaitingOnDatabaseSeconds:0.00}s, actions {timing.ActionsSeconds:0.00}s, restore before {timing.RestoreSeconds:0.00}s" +
+                         (timing.LongestInterruptionSeconds is { } li ? $", longest interruption {li:0.00}s" : "") + ")");
+            }
+        }
+        finally
+        {
+            await instances.DownAsync(name);
+        }
+        return new ScenarioSuiteReport(name, SampleStats.Round(upTime.TotalSeconds), SampleStats.Round(suiteClock.Elapsed.TotalSeconds),
+            SampleStats.Round(timings.Sum(t => t.Seconds)), SampleStats.Round(timings.Sum(t => t.RestoreSeconds)), timings);
+    }
+
+    public static ScenarioTiming Timing(ScenarioResult result, TimeSpan restore)
+    {
+        var total = result.Duration.TotalSeconds;
+        var waiting = result.WaitingOnDatabase.TotalSeconds;
+        var actions = result.InActions.TotalSeconds;
+        return new ScenarioTiming(result.Scenario.Name, result.Passed, SampleStats.Round(total), SampleStats.Round(waiting), SampleStats.Round(actions),
+            SampleStats.Round(Math.Max(0, total - waiting - actions)), SampleStats.Round(restore.TotalSeconds),
+            result.Workload is { } w ? SampleStats.Round(w.LongestInterruption.TotalSeconds) : null, result.Error);
+    }
+
+    /// <summary>The bench prints one line per scenario, not the timeline (`lab run` shows that).</summary>
+    private sealed class QuietObserver : IScenarioObserver
+    {
+        public void ScenarioStarted(Scenario scenario) { }
+        public void StageStarted(int index, Stage stage) { }
+        public void StepFinished(StepResult step) { }
+        public void ScenarioFinished(ScenarioResult result) { }
+        public void Note(string message) { }
+    }
+}

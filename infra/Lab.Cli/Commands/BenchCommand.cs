@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Lab.Bench;
+using Lab.Cli.Views;
+using Lab.Targets.Local;
+using Spectre.Console;
+
+namespace Lab.Cli.Commands;
+
+internal static class BenchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file ('-' for standard output, after the summary)" };
+        var repeat = new Option<int>("--repeat") { Description = "Measure up, baseline up and down this many times each (median/min/max reported)", DefaultValueFactory = _ => 3 };
+        var instances = new Option<int>("--instances") { Description = "Galera instances brought up side by side in the density test", DefaultValueFactory = _ => 10 };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "How many density instances come up at the same time (1 = one after another)",
+            DefaultValueFactory = _ => BenchOptions.DefaultDensityParallel,
+        };
+        var skipScenarios = new Option<bool>("--skip-scenarios") { Description = "Do not time the galera scenario suite" };
+        var skipDensity = new Option<bool>("--skip-density") { Description = "Do not bring up many instances side by side" };
+        var command = new Command("bench",
+            "Measure the local target: galera up vs the seeds' manual procedure, down, the scenario suite, and many instances side by side " +
+            "(instances are named bench-<run>-*, and removed at the end, also on failure or Ctrl-C)")
+        {
+            json, repeat, instances, parallel, skipScenarios, skipDensity,
+        };
+        command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
+        {
+            Preflight.RequireRoot();
+            var options = new BenchOptions(parse.GetValue(repeat), parse.GetValue(instances), parse.GetValue(parallel),
+                parse.GetValue(skipScenarios), parse.GetValue(skipDensity)).Validate();
+            var lab = context.Catalog.Load(options.Lab);
+            var clock = Stopwatch.StartNew();
+
+            // Teardown takes seconds; Ctrl-C or SIGTERM must cancel the run, not end the process before it is clean.
+            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; interrupted.Cancel(); });
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; interrupted.Cancel(); });
+
+            var report = await new BenchRunner(context.Local, lab, m => context.Progress(clock.Elapsed, m)).RunAsync(options, interrupted.Token);
+            BenchSummary.Render(context.Console, report);
+            switch (parse.GetValue(json))
+            {
+                case "-":
+                    context.Console.Profile.Out.Writer.WriteLine(BenchJson.Serialize(report));
+                    break;
+                case { } file:
+                    BenchJson.Write(report, file);
+                    context.Console.MarkupLineInterpolated($"JSON: {file}");
+                    break;
+            }
+            return 0;
+        }));
+        return command;
+    }
+}
