@@ -37,6 +37,15 @@ public sealed class MachinesConformanceTests(MachinesLabFixture fixture, ITestOu
     public Task Quorum_loss_and_pc_bootstrap() => RunScenarioAsync("quorum-loss");
 
     [MachinesFact]
+    public Task Quorum_loss_recovered_the_seeds_way() => RunScenarioAsync("quorum-loss-bootstrap");
+
+    [MachinesFact]
+    public Task Full_crash_bootstraps_from_the_highest_seqno() => RunScenarioAsync("full-crash-recovery");
+
+    [MachinesFact]
+    public Task Client_writes_through_haproxy_while_db1_dies() => RunScenarioAsync("haproxy-failover");
+
+    [MachinesFact]
     public void The_root_namespace_has_no_route_into_the_lab()
     {
         var lab = fixture.RequireLab();
