@@ -34,7 +34,7 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
         var clock = Stopwatch.StartNew();
         try
         {
-            var (moved, secrets) = await ReserveAsync(lab, instance, ct);
+            var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, lab, instance, null, null, ct);
             progress($"instance '{instance}': subnet {moved.Subnet}, hosts {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
             var files = renderer.RenderAll(moved, secrets); // before anything heavy: a template error stops here
 
@@ -86,37 +86,6 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
             await Reaper.DownAsync(layout, instance, CancellationToken.None);
             throw;
         }
-    }
-
-    /// <summary>Claims the instance name and a subnet, and writes the record and secrets before creating anything.</summary>
-    private async Task<(LabDefinition Lab, LabSecrets Secrets)> ReserveAsync(LabDefinition lab, string instance, CancellationToken ct)
-    {
-        Directory.CreateDirectory(layout.StateRoot);
-        using var _ = await LockAsync(ct);
-        if (Reaper.ExistingInstances(layout).Contains(instance))
-        {
-            var existing = InstanceRecord.TryLoad(layout, instance);
-            throw new InstanceExistsException(instance, existing);
-        }
-        var taken = Reaper.ExistingInstances(layout).Select(i => InstanceRecord.TryLoad(layout, i)).OfType<InstanceRecord>()
-            .Select(r => Ipv4Subnet.TryParse(r.Subnet, out var s) ? s : default).Where(s => s.PrefixLength > 0);
-        var subnet = await SubnetAllocator.AllocateAsync(lab.Subnet, taken, ct);
-        var moved = lab.MovedTo(subnet);
-        new InstanceRecord(instance, lab.Name, subnet.ToString(), DateTimeOffset.UtcNow, Environment.ProcessId, moved.Hosts.Select(h => h.Name).ToList()).Save(layout);
-        var secrets = LabSecrets.Generate();
-        InstanceRecord.SaveSecrets(layout, instance, secrets);
-        return (moved, secrets);
-    }
-
-    private async Task<IDisposable> LockAsync(CancellationToken ct)
-    {
-        FileStream? stream = null;
-        await Until.Real.HoldsAsync("the lab state lock", _ =>
-        {
-            try { stream = new FileStream(layout.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); return Task.FromResult(ProbeResult.Yes("locked")); }
-            catch (IOException e) { return Task.FromResult(ProbeResult.No(e.Message)); }
-        }, new WaitPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20)), ct);
-        return stream!;
     }
 
     private async Task SeedDatadirsAsync(LabDefinition lab, string instance, string seed, string service, bool sharedGaleraState, CancellationToken ct)

@@ -30,7 +30,7 @@ public sealed class SshTarget(LabCatalog catalog, LocalLayout layout)
         InstanceName.Validate(instance);
         var inventory = InventoryLoader.Load(inventoryFile);
         var subnet = InventoryMatch.SubnetFor(lab, inventory);
-        var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, lab, instance, new TargetRecord(Name, inventory.SourceFile), subnet, ct);
+        var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, lab, instance, subnet, new TargetRecord(Name, inventory.SourceFile).Save, ct);
         try
         {
             return await BringUpAsync(moved, instance, inventory, secrets, Name, progress, ct);

@@ -29,7 +29,7 @@ public sealed class AzureTarget(LabCatalog catalog, LocalLayout layout, Func<str
         var cli = Cli(lab, instance); // before anything is claimed: a missing CLI leaves nothing behind
         if (!File.Exists(Path.Combine(lab.Directory, "Pulumi.yaml")))
             throw new PreflightException($"{lab.Directory}/Pulumi.yaml does not exist; generate it with `lab export pulumi {lab.Name} --cloud azure`");
-        var (moved, _) = await InstanceClaim.ClaimAsync(layout, lab, instance, new TargetRecord(Name, InventoryFile(instance)), lab.Subnet, ct);
+        var (moved, _) = await InstanceClaim.ClaimAsync(layout, lab, instance, lab.Subnet, new TargetRecord(Name, InventoryFile(instance)).Save, ct);
 
         progress($"pulumi stack '{instance}' in {lab.Directory}: pulumi up (VMs, cloud-init, galera_new_cluster then joins; several minutes)");
         Require(await cli.SelectStackAsync(ct), "pulumi stack select");

@@ -25,7 +25,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout)
         MachinesPreflight.Check();
         var clock = Stopwatch.StartNew();
         var image = await MachineImage.EnsureAsync(layout, progress, ct);
-        var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, lab, instance, new TargetRecord(Name, _machines.InventoryFile(instance)), null, ct);
+        var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, lab, instance, null, new TargetRecord(Name, _machines.InventoryFile(instance)).Save, ct);
         try
         {
             progress($"instance '{instance}': subnet {moved.Subnet}, machines {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");

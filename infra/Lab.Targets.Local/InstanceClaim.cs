@@ -1,19 +1,19 @@
 using Lab.Core.Model;
 using Lab.Core.Secrets;
 using Lab.Core.Waits;
-using Lab.Targets.Local;
 
-namespace Lab.Targets.Ssh;
+namespace Lab.Targets.Local;
 
 /// <summary>
-/// Claims an instance name in the same state directory as the local target (one name space for all targets, since the
-/// machines target names its namespaces like the local one) and writes the records before anything is created.
+/// Claims an instance name and a subnet under the state lock, and writes the record and secrets before anything is
+/// created, so `down` can find everything even after a crash. One name space for every target.
 /// </summary>
 public static class InstanceClaim
 {
-    /// <param name="subnet">The lab's subnet (ssh: from the inventory), or null to allocate a free one (machines).</param>
+    /// <param name="subnet">A fixed subnet (ssh: from the inventory), or null to allocate a free one (local, machines).</param>
+    /// <param name="recordTarget">Writes what a non-local target needs to find its hosts again, inside the claim.</param>
     public static async Task<(LabDefinition Lab, LabSecrets Secrets)> ClaimAsync(LocalLayout layout, LabDefinition lab, string instance,
-        TargetRecord target, Ipv4Subnet? subnet, CancellationToken ct)
+        Ipv4Subnet? subnet, Action<LocalLayout, string>? recordTarget, CancellationToken ct)
     {
         Directory.CreateDirectory(layout.StateRoot);
         using var _ = await LockAsync(layout, ct);
@@ -24,7 +24,7 @@ public static class InstanceClaim
                 .Select(r => Ipv4Subnet.TryParse(r.Subnet, out var s) ? s : default).Where(s => s.PrefixLength > 0), ct);
         var moved = lab.MovedTo(chosen);
         new InstanceRecord(instance, lab.Name, chosen.ToString(), DateTimeOffset.UtcNow, Environment.ProcessId, moved.Hosts.Select(h => h.Name).ToList()).Save(layout);
-        target.Save(layout, instance);
+        recordTarget?.Invoke(layout, instance);
         var secrets = LabSecrets.Generate();
         InstanceRecord.SaveSecrets(layout, instance, secrets);
         return (moved, secrets);
