@@ -20,28 +20,19 @@ public sealed class ScenarioBench(BenchInstances instances, LabDefinition lab, A
         var timings = new List<ScenarioTiming>();
         try
         {
-            var observer = new QuietObserver();
-            var restorer = new HealthRestorer(instance, Until.Real, _ => { });
-            foreach (var scenario in scenarios)
+            ScenarioSuite.Preparation heal = async (current, c) =>
             {
-                var restoreClock = System.Diagnostics.Stopwatch.StartNew();
-                try
-                {
-                    await restorer.RestoreAsync(ct);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    timings.Add(new ScenarioTiming(scenario.Name, false, 0, 0, 0, 0, restoreClock.Elapsed.TotalSeconds, null, $"lab not healthy before the scenario: {e.Message}"));
-                    progress($"scenario {scenario.Name}: could not restore health: {e.Message.Split('\n')[0]}");
-                    continue;
-                }
-                var restore = restoreClock.Elapsed;
-                var result = await new ScenarioRunner(instance, observer, TimeProvider.System).RunAsync(scenario, ct);
-                var timing = Timing(result, restore);
+                await new HealthRestorer(current, Until.Real, _ => { }).RestoreAsync(c);
+                return current;
+            };
+            await foreach (var entry in new ScenarioSuite(new QuietObserver(), TimeProvider.System).RunAsync(instance, scenarios, heal, ct))
+            {
+                var timing = Timing(entry.Result, entry.Preparation);
                 timings.Add(timing);
-                progress($"scenario {scenario.Name}: {(timing.Passed ? "passed" : "FAILED")} {timing.Seconds:0.00}s " +
+                progress($"scenario {timing.Name}: {(timing.Passed ? "passed" : "FAILED")} {timing.Seconds:0.00}s " +
                          $"(waiting on DB {timing.WaitingOnDatabaseSeconds:0.00}s, actions {timing.ActionsSeconds:0.00}s, restore before {timing.RestoreSeconds:0.00}s" +
-                         (timing.LongestInterruptionSeconds is { } li ? $", longest interruption {li:0.00}s" : "") + ")");
+                         (timing.LongestInterruptionSeconds is { } li ? $", longest interruption {li:0.00}s" : "") +
+                         (timing.Error is { } error && !timing.Passed ? $"; {error.Split('\n')[0]}" : "") + ")");
             }
         }
         finally

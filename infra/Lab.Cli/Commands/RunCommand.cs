@@ -38,40 +38,38 @@ internal static class RunCommand
             var name = parse.GetValue(instance) ?? definition.Name;
             var clock = Stopwatch.StartNew();
             var created = !Reaper.ExistingInstances(context.Layout).Contains(name);
+            var targetName = created ? parse.GetValue(target)! : context.TargetOf(name);
             LabInstance running = created
-                ? await context.UpAsync(parse.GetValue(target)!, definition, name, parse.GetValue(inventory), new UpOptions(), m => context.Progress(clock.Elapsed, m), ct)
+                ? await context.UpAsync(targetName, definition, name, parse.GetValue(inventory), new UpOptions(), m => context.Progress(clock.Elapsed, m), ct)
                 : context.Open(name);
             var observer = new ScenarioConsoleObserver(context.Console, parse.GetValue(language) ?? "en");
-            var results = new List<ScenarioResult>();
             // Galera heals in place (restart, re-form, rejoin). A replication lab's topology after a failover
             // (who is primary, which history survived) is part of what a scenario changes, so those labs start each
             // scenario from a fresh instance instead: `up` takes a few seconds.
             var healsInPlace = definition.Hosts.Any(h => h.Runs(ServiceCatalog.Galera));
             var fresh = created;
+            ScenarioSuite.Preparation prepare = async (current, c) =>
+            {
+                if (healsInPlace)
+                {
+                    await new HealthRestorer(current, Until.Real, observer.Note).RestoreAsync(c);
+                    return current;
+                }
+                if (fresh)
+                {
+                    fresh = false;
+                    return current;
+                }
+                observer.Note($"recreating instance '{name}' so the next scenario starts from the initial topology");
+                await context.DownAsync(name, c);
+                return await context.UpAsync(targetName, definition, name, parse.GetValue(inventory), new UpOptions(),
+                    m => context.Progress(clock.Elapsed, m), c);
+            };
+            var results = new List<ScenarioResult>();
             try
             {
-                foreach (var scenario in toRun)
-                {
-                    try
-                    {
-                        if (healsInPlace)
-                            await new HealthRestorer(running, Until.Real, observer.Note).RestoreAsync(ct);
-                        else if (!fresh)
-                        {
-                            observer.Note($"recreating instance '{name}' so {scenario.Name} starts from the initial topology");
-                            await context.Local.DownAsync(name, ct);
-                            running = await context.Local.UpAsync(definition, name, new UpOptions(), m => context.Progress(clock.Elapsed, m), ct);
-                        }
-                        fresh = false;
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        context.Console.MarkupLineInterpolated($"[red]could not restore a healthy cluster before {scenario.Name}: {e.Message}[/]");
-                        results.Add(new ScenarioResult(scenario, [], TimeSpan.Zero, $"lab not healthy before the scenario: {e.Message}"));
-                        continue;
-                    }
-                    results.Add(await new ScenarioRunner(running, observer, TimeProvider.System).RunAsync(scenario, ct));
-                }
+                await foreach (var entry in new ScenarioSuite(observer, TimeProvider.System).RunAsync(running, toRun, prepare, ct))
+                    results.Add(entry.Result);
             }
             finally
             {

@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+using Lab.Core.Instances;
+
+namespace Lab.Core.Scenarios;
+
+/// <summary>One scenario's result and how long bringing the lab to its starting state took before it.</summary>
+public sealed record SuiteEntry(ScenarioResult Result, TimeSpan Preparation);
+
+/// <summary>
+/// Runs scenarios one after another, each from a lab brought back to its starting state by a preparation the caller
+/// chooses (heal a Galera cluster in place, or recreate the instance). A lab that cannot be prepared fails that
+/// scenario with the reason, and the suite goes on.
+/// </summary>
+public sealed class ScenarioSuite(IScenarioObserver observer, TimeProvider clock)
+{
+    /// <summary>Returns the instance to run on: the same one healed, or a new one.</summary>
+    public delegate Task<LabInstance> Preparation(LabInstance current, CancellationToken ct);
+
+    /// <summary>Yields each scenario's entry as it finishes, so an interrupted run still reports what did run.</summary>
+    public async IAsyncEnumerable<SuiteEntry> RunAsync(LabInstance instance, IReadOnlyList<Scenario> scenarios, Preparation prepare,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var scenario in scenarios)
+        {
+            var start = clock.GetTimestamp();
+            string? failure = null; // a yield cannot stand inside a catch, so the reason is carried out of it
+            try
+            {
+                instance = await prepare(instance, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failure = e.Message;
+            }
+            var preparation = clock.GetElapsedTime(start);
+            if (failure is not null)
+            {
+                observer.Note($"could not bring the lab to its starting state before {scenario.Name}: {failure}");
+                yield return new SuiteEntry(new ScenarioResult(scenario, [], TimeSpan.Zero, $"lab not healthy before the scenario: {failure}"), preparation);
+                continue;
+            }
+            yield return new SuiteEntry(await new ScenarioRunner(instance, observer, clock).RunAsync(scenario, ct), preparation);
+        }
+    }
+}
