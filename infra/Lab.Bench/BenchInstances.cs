@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Lab.Core.Galera;
 using Lab.Core.Instances;
+using Lab.Core.Targets;
 using Lab.Core.Model;
+using Lab.Instances;
 using Lab.Targets.Local;
 
 namespace Lab.Bench;
@@ -23,11 +26,11 @@ public sealed class BenchInstances(LocalTarget target, string runId) : IAsyncDis
 
     public IReadOnlyCollection<string> Live => _live.Keys.ToList();
 
-    public async Task<(LabInstance Instance, TimeSpan Elapsed)> UpAsync(LabDefinition lab, string name, UpOptions options, Action<string> progress, CancellationToken ct)
+    public async Task<(LabInstance Instance, TimeSpan Elapsed)> UpAsync(LabDefinition lab, string name, GaleraStart start, Action<string> progress, CancellationToken ct)
     {
         _live[name] = 0; // before up starts: an interrupted up leaves pieces behind that dispose must remove
         var clock = Stopwatch.StartNew();
-        var instance = await target.UpAsync(lab, name, options, progress, ct);
+        var instance = await target.UpAsync(new UpRequest(lab, name, start), progress, ct);
         return (instance, clock.Elapsed);
     }
 

@@ -12,9 +12,9 @@ public sealed record BenchOptions(int Repeat = 3, int Instances = 10, int Densit
 
     public BenchOptions Validate()
     {
-        if (Repeat is < 1 or > 20) throw new ArgumentException($"--repeat must be between 1 and 20, got {Repeat}");
-        if (Instances is < 1 or > 40) throw new ArgumentException($"--instances must be between 1 and 40, got {Instances}");
-        if (DensityParallel < 1) throw new ArgumentException($"--parallel must be at least 1, got {DensityParallel}");
+        if (Repeat is < 1 or > 20) throw new Lab.Core.Errors.LabInputException($"--repeat must be between 1 and 20, got {Repeat}");
+        if (Instances is < 1 or > 40) throw new Lab.Core.Errors.LabInputException($"--instances must be between 1 and 40, got {Instances}");
+        if (DensityParallel < 1) throw new Lab.Core.Errors.LabInputException($"--parallel must be at least 1, got {DensityParallel}");
         return this;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lab.Core.Instances;
 using Lab.Core.Model;
+using Lab.Instances;
 using Lab.Targets.Local;
 
 namespace Lab.Bench;

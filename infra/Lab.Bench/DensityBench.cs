@@ -6,6 +6,7 @@ using Lab.Core.Instances;
 using Lab.Core.Model;
 using Lab.Core.Services;
 using Lab.Core.Status;
+using Lab.Instances;
 using Lab.Targets.Local;
 
 namespace Lab.Bench;
@@ -32,7 +33,7 @@ public sealed class DensityBench(BenchInstances instances, LabDefinition lab, Ac
                 await gate.WaitAsync(ct);
                 try
                 {
-                    var (instance, elapsed) = await instances.UpAsync(lab, name, new UpOptions(GaleraStart.SharedState), _ => { }, ct);
+                    var (instance, elapsed) = await instances.UpAsync(lab, name, GaleraStart.SharedState, _ => { }, ct);
                     running[name] = instance;
                     upTimes.Add(elapsed.TotalSeconds);
                     progress($"density: {name} up in {elapsed.TotalSeconds:0.00}s ({running.Count}/{count} at {clock.Elapsed.TotalSeconds:0.0}s)");

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Lab.Core.Instances;
 using Lab.Core.Services;
 using Lab.Core.Sql;
+using Lab.Instances;
 using Lab.Targets.Local;
 
 namespace Lab.Bench;

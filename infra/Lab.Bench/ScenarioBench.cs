@@ -2,6 +2,7 @@ using Lab.Core.Galera;
 using Lab.Core.Model;
 using Lab.Core.Scenarios;
 using Lab.Core.Waits;
+using Lab.Instances;
 using Lab.Targets.Local;
 
 namespace Lab.Bench;
@@ -15,7 +16,7 @@ public sealed class ScenarioBench(BenchInstances instances, LabDefinition lab, A
         var scenarios = loader.Names.Select(loader.LoadByName).ToList(); // all validated before anything runs
         var name = instances.Name("s");
         var suiteClock = System.Diagnostics.Stopwatch.StartNew();
-        var (instance, upTime) = await instances.UpAsync(lab, name, new UpOptions(), _ => { }, ct);
+        var (instance, upTime) = await instances.UpAsync(lab, name, GaleraStart.SharedState, _ => { }, ct);
         progress($"scenarios: {name} up in {upTime.TotalSeconds:0.00}s; running {scenarios.Count} scenario(s)");
         var timings = new List<ScenarioTiming>();
         try

@@ -1,6 +1,7 @@
 using Lab.Core.Galera;
 using Lab.Core.Instances;
 using Lab.Core.Model;
+using Lab.Instances;
 using Lab.Targets.Local;
 
 namespace Lab.Bench;
@@ -28,7 +29,7 @@ public sealed class UpBench(BenchInstances instances, LabDefinition lab, Action<
                 try
                 {
                     var timeline = new List<string>();
-                    var (instance, elapsed) = await instances.UpAsync(lab, name, new UpOptions(mode), timeline.Add, ct);
+                    var (instance, elapsed) = await instances.UpAsync(lab, name, mode, timeline.Add, ct);
                     if (mode == GaleraStart.SharedState) lastTimeline = timeline;
                     else lastBaselineTimeline = timeline;
                     samples.Add(elapsed.TotalSeconds);

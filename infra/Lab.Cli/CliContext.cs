@@ -1,60 +1,51 @@
+using Lab.Core.Errors;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
+using Lab.Core.Targets;
+using Lab.Instances;
+using Lab.Targets.Azure;
 using Lab.Targets.Local;
+using Lab.Targets.Machines;
 using Lab.Targets.Ssh;
-using Lab.Targets.Ssh.Azure;
-using Lab.Targets.Ssh.Machines;
 using Spectre.Console;
 
 namespace Lab.Cli;
 
-/// <summary>What every command needs: where output goes, the lab catalog and the local target.</summary>
+/// <summary>What every command needs: where output goes, the lab catalog, the state layout and the targets by name.</summary>
 public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, LocalLayout layout)
 {
-    private LabCatalog? _catalog;
+    private TargetRegistry? _targets;
 
     public IAnsiConsole Console { get; } = console;
-    public LabCatalog Catalog => _catalog ??= catalog();
+    public LabCatalog Catalog { get; } = LabCatalog.Deferred(catalog);
     public LocalLayout Layout { get; } = layout;
-    public LocalTarget Local => new(Catalog, Layout);
-    public SshTarget Ssh => new(Catalog, Layout);
-    public MachinesTarget Machines => new(Catalog, Layout);
-    public AzureTarget Azure => new(Catalog, Layout);
 
-    /// <summary>An existing instance, opened through the target it lives on (local, machines or ssh).</summary>
-    public LabInstance Open(string instance) =>
-        TargetRecord.TryLoad(Layout, instance) is not null ? Ssh.Open(instance) : Local.Open(instance);
+    /// <summary>Every target this build has; local first (the default).</summary>
+    public TargetRegistry Targets => _targets ??= new TargetRegistry(
+    [
+        new LocalTarget(Catalog, Layout), new MachinesTarget(Catalog, Layout), new SshTarget(Catalog, Layout), new AzureTarget(Catalog, Layout),
+    ]);
 
-    /// <summary>The target an instance lives on: local unless its record says otherwise.</summary>
-    public string TargetOf(string instance) => TargetRecord.TryLoad(Layout, instance)?.Target ?? LocalTarget.Name;
+    public LocalTarget Local => (LocalTarget)Targets.Get(LocalTarget.TargetName);
 
-    /// <summary>Brings a lab up on the chosen target; --inventory belongs to the ssh target only.</summary>
-    public Task<LabInstance> UpAsync(string target, Lab.Core.Model.LabDefinition lab, string instance, string? inventory, UpOptions options,
-        Action<string> progress, CancellationToken ct)
-    {
-        if (target != SshTarget.Name && inventory is not null)
-            throw new CliException($"--inventory is for --target ssh (the {target} target creates its own hosts)");
-        return target switch
-        {
-            SshTarget.Name => Ssh.UpAsync(lab, instance, inventory ?? throw new CliException("--target ssh needs --inventory FILE: each host's address, user, port, key"),
-                options.KeepOnFailure, progress, ct),
-            MachinesTarget.Name => Machines.UpAsync(lab, instance, options.KeepOnFailure, progress, ct),
-            AzureTarget.Name => Azure.UpAsync(lab, instance, progress, ct),
-            _ => Local.UpAsync(lab, instance, options, progress, ct),
-        };
-    }
+    /// <summary>An existing instance, opened through the target it lives on.</summary>
+    public LabInstance Open(string instance) => Targets.Open(instance);
 
-    public Task<Reaper.Report> DownAsync(string instance, CancellationToken ct) =>
-        Machines.Owns(instance) ? Machines.DownAsync(instance, ct)
-        : TargetOf(instance) == AzureTarget.Name ? Azure.DownAsync(instance, ct)
-        : TargetOf(instance) == SshTarget.Name ? Ssh.DownAsync(instance, ct)
-        : Local.DownAsync(instance, ct);
+    /// <summary>The target an instance lives on.</summary>
+    public string TargetOf(string instance) => Targets.Of(instance).Name;
+
+    public Task<LabInstance> UpAsync(string target, UpRequest request, Action<string> progress, CancellationToken ct) =>
+        Targets.Get(target).UpAsync(request, progress, ct);
+
+    public Task<DownReport> DownAsync(string instance, CancellationToken ct) => Targets.DownAsync(instance, ct);
+
+    public IReadOnlyList<string> ExistingInstances() => Reaper.ExistingInstances(Layout);
 
     /// <summary>The instance a command acts on: the one named, else the only one that exists.</summary>
     public string ResolveInstance(string? named)
     {
         if (!string.IsNullOrEmpty(named)) return named;
-        var existing = Reaper.ExistingInstances(Layout);
+        var existing = ExistingInstances();
         return existing.Count switch
         {
             1 => existing[0],
@@ -64,11 +55,16 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     }
 
     /// <summary>Like <see cref="ResolveInstance"/> but null when nothing exists (for idempotent `down`).</summary>
-    public string? ResolveInstanceOrNone() => Reaper.ExistingInstances(Layout).Count == 0 ? null : ResolveInstance(null);
+    public string? ResolveInstanceOrNone() => ExistingInstances().Count == 0 ? null : ResolveInstance(null);
 
+    /// <summary>A progress line: plain text (escaped), after the time since the command started.</summary>
     public void Progress(TimeSpan elapsed, string message) =>
         Console.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] {message}");
+
+    /// <summary>A line that reports success, in green; the text is plain (escaped).</summary>
+    public void Success(TimeSpan elapsed, string message) =>
+        Console.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] [green]{message}[/]");
 }
 
 /// <summary>A user error the CLI reports as one line with a non-zero exit.</summary>
-public sealed class CliException(string message) : Exception(message);
+public sealed class CliException(string message) : LabException(message);

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Lab.Cli.Commands;
 using Lab.Core.Loading;
-using Lab.Targets.Local;
+using Lab.Instances;
+using Lab.Core.Errors;
 using Spectre.Console;
 
 namespace Lab.Cli;
@@ -53,14 +54,17 @@ public static class LabApp
             context.Console.MarkupLine("[yellow]interrupted[/]");
             return 130;
         }
-        catch (Exception e) when (e is CliException or LabFileException or UnknownLabException or PreflightException
-                                      or InstanceExistsException or InstanceNotFoundException or ArgumentException
-                                      or InvalidOperationException or Lab.Core.Waits.WaitTimeoutException
-                                      or Lab.Core.Hosts.HostCommandException or Lab.Core.Sql.SqlException
-                                      or System.IO.IOException)
+        catch (LabException e)
         {
             context.Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 1;
+        }
+        catch (Exception e)
+        {
+            // Not something the user can fix: a bug, shown as one, with where it happened.
+            context.Console.MarkupLineInterpolated($"[red]internal error (a bug in lab; please report it):[/] {e.GetType().Name}: {e.Message}");
+            context.Console.WriteLine(e.StackTrace ?? "", new Style(Color.Grey));
+            return 70;
         }
     }
 }

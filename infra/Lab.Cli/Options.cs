@@ -14,14 +14,16 @@ internal static class Options
 
     public static Argument<string> Host() => new("host") { Description = "Host name from the lab definition (db1, db2, db3, haproxy, client)" };
 
-    public static Option<string> Target()
+    /// <summary>--target, with every registered target named and explained in its help.</summary>
+    public static Option<string> Target(CliContext context)
     {
+        var targets = context.Targets.All;
         var option = new Option<string>("--target", "-t")
         {
-            Description = "Where the hosts live: local (Linux namespaces here), machines (systemd-nspawn containers here, over ssh), ssh (existing VMs from --inventory), azure (`pulumi up` of labs/<lab>/Pulumi.yaml, one stack per instance, then ssh)",
-            DefaultValueFactory = _ => "local",
+            Description = "Where the hosts live: " + string.Join("; ", targets.Select(t => $"{t.Name}: {t.Summary}")),
+            DefaultValueFactory = _ => context.Targets.Default.Name,
         };
-        option.AcceptOnlyFromAmong("local", "machines", "ssh", "azure");
+        option.AcceptOnlyFromAmong([.. targets.Select(t => t.Name)]);
         return option;
     }
 

@@ -1,6 +1,7 @@
 using Lab.Core.Model;
 using Lab.Core.Rendering;
 using Lab.Export.Pulumi.Azure;
+using Lab.Core.Services;
 using Lab.Export.Pulumi.CloudInit;
 using Lab.Export.Pulumi.Yaml;
 
@@ -18,10 +19,10 @@ public sealed class AzureProgramGenerator(TemplateRenderer renderer)
     public PulumiProgram Generate(LabDefinition lab)
     {
         var jump = lab.Hosts.FirstOrDefault(h => h.Role == JumpRole)
-            ?? throw new InvalidOperationException($"lab '{lab.Name}' has no host with role '{JumpRole}' to serve as the SSH jump host on Azure");
+            ?? throw new Lab.Core.Errors.LabInputException($"lab '{lab.Name}' has no host with role '{JumpRole}' to serve as the SSH jump host on Azure");
         foreach (var host in lab.Hosts)
             if (Lab.Core.Model.Ipv4Subnet.TryParseAddress(host.Address, out var a) && AzureDefaults.IsReservedByAzure(a, lab.Subnet))
-                throw new InvalidOperationException(
+                throw new Lab.Core.Errors.LabInputException(
                     $"host {host.Name}: address {host.Address} is reserved by Azure in every subnet (the first four and the last address of {lab.Subnet})");
 
         var resources = new YMap();

@@ -1,3 +1,4 @@
+using Lab.Instances;
 using Lab.Core.Galera;
 using Lab.Core.Hosts;
 

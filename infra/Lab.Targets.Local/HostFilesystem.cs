@@ -1,3 +1,4 @@
+using Lab.Instances;
 using Lab.Core.Model;
 using Lab.Core.Rendering;
 

@@ -1,3 +1,4 @@
+using Lab.Instances;
 namespace Lab.Targets.Local;
 
 /// <summary>
@@ -11,7 +12,7 @@ public static class HostNamespace
         Directory.CreateDirectory(layout.NamespaceRoot);
         // Namespace files can only be bind-mounted under a private mount, else the kernel refuses (or they leak
         // into other namespaces through propagation).
-        if (!IsMountPoint(layout.NamespaceRoot))
+        if (!MountPoints.IsMountPoint(layout.NamespaceRoot))
         {
             await ProcessRunner.RequireAsync("mount", ["--bind", layout.NamespaceRoot, layout.NamespaceRoot], ct: ct);
             await ProcessRunner.RequireAsync("mount", ["--make-private", layout.NamespaceRoot], ct: ct);
@@ -37,11 +38,5 @@ public static class HostNamespace
             "unshare", $"--mount={mnt}", $"--uts={uts}", "--propagation", "private",
             "sh", "-ec", string.Join("\n", script),
         ], ct: ct);
-    }
-
-    public static bool IsMountPoint(string path)
-    {
-        var full = Path.GetFullPath(path).TrimEnd('/');
-        return File.ReadLines("/proc/self/mountinfo").Select(l => l.Split(' ')).Any(f => f.Length > 4 && f[4] == full);
     }
 }

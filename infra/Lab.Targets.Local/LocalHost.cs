@@ -1,3 +1,4 @@
+using Lab.Instances;
 using Lab.Core.Hosts;
 using Lab.Core.Model;
 

@@ -1,3 +1,4 @@
+using Lab.Instances;
 using Lab.Core.Hosts;
 using Lab.Core.Services;
 using Lab.Core.Waits;
@@ -17,7 +18,7 @@ public sealed class ServiceSupervisor(LocalLayout layout, string instance, strin
         var spec = ServiceCatalog.Get(service);
         var current = Status(service);
         if (current.State != ServiceState.Stopped)
-            throw new InvalidOperationException($"{host}: {service} is already {current}");
+            throw new Lab.Core.Errors.LabException($"{host}: {service} is already {current}");
         var pidFile = PidFile(service);
         File.Delete(pidFile);
         var args = extraArgs is { Count: > 0 } ? " " + string.Join(' ', extraArgs.Select(Quote)) : "";
@@ -42,7 +43,7 @@ public sealed class ServiceSupervisor(LocalLayout layout, string instance, strin
     {
         var status = Status(service);
         if (status.State == ServiceState.Stopped)
-            throw new InvalidOperationException($"{host}: {service} is not running");
+            throw new Lab.Core.Errors.LabException($"{host}: {service} is not running");
         Native.Signal(status.Pid, signal switch
         {
             ServiceSignal.Kill => Native.SIGKILL,

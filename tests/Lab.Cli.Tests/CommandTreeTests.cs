@@ -1,4 +1,5 @@
 using Lab.Cli.Tests.Support;
+using Lab.Instances;
 using Lab.Targets.Local;
 
 namespace Lab.Cli.Tests;

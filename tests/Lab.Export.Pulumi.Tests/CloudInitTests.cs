@@ -1,6 +1,6 @@
 using System.Text;
 using Lab.Core.Model;
-using Lab.Export.Pulumi.CloudInit;
+using Lab.Core.Services;
 using Lab.Export.Pulumi.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -62,7 +62,7 @@ public sealed class CloudInitTests
             Assert.True(file.Content == content, $"{hostName}:{file.Path} differs from `lab render`:\n{FirstDifference(file.Content, content)}");
         }
         var extra = written.Keys.Except(rendered.Select(f => f.Path)).Order().ToList();
-        Assert.Equal(VmServices.FilesFor(host).Select(f => f.Path).Order(), extra);
+        Assert.Equal(ServiceCatalog.SystemdFilesFor(host).Select(f => f.Path).Order(), extra);
         Assert.All(extra, p => Assert.StartsWith("/etc/systemd/system/", p));
     }
 

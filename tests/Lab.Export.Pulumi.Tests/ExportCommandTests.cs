@@ -1,6 +1,7 @@
 using Lab.Cli;
 using Lab.Core.Loading;
 using Lab.Export.Pulumi.Tests.Support;
+using Lab.Instances;
 using Lab.Targets.Local;
 using Spectre.Console;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Core.Model;
+using Lab.Instances;
 using Lab.Targets.Local;
 
 namespace Lab.Targets.Local.Tests;
@@ -12,7 +13,8 @@ namespace Lab.Targets.Local.Tests;
 /// </summary>
 public sealed class GaleraLabFixture : IAsyncLifetime
 {
-    public const string InstanceName = "it-galera";
+    /// <summary>Generated: other runs (and people's own labs) may be up on the same machine.</summary>
+    public string InstanceName { get; } = "itg" + Guid.NewGuid().ToString("N")[..6];
 
     public LabCatalog Catalog { get; } = LabCatalog.Locate();
     public LocalLayout Layout { get; } = LocalLayout.Default;
@@ -28,11 +30,10 @@ public sealed class GaleraLabFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Target.DownAsync(InstanceName, CancellationToken.None); // a previous run that died leaves nothing behind
         var clock = Stopwatch.StartNew();
         try
         {
-            _instance = await Target.UpAsync(Lab, InstanceName, new UpOptions(), m => { lock (Progress) Progress.Add(m); }, CancellationToken.None);
+            _instance = await Target.UpAsync(new Lab.Core.Targets.UpRequest(Lab, InstanceName), m => { lock (Progress) Progress.Add(m); }, CancellationToken.None);
             UpTime = clock.Elapsed;
         }
         catch (Exception e)

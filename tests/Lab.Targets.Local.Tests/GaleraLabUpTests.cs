@@ -2,6 +2,7 @@ using Lab.Core.Galera;
 using Lab.Core.Services;
 using Lab.Core.Sql;
 using Lab.Core.Status;
+using Lab.Instances;
 using Lab.Targets.Local;
 
 namespace Lab.Targets.Local.Tests;
@@ -57,7 +58,7 @@ public sealed class GaleraLabUpTests(GaleraLabFixture lab)
     [Fact]
     public void Given_the_instance_Then_its_secrets_file_is_0600_and_has_no_default_password()
     {
-        var file = lab.Layout.SecretsFile(GaleraLabFixture.InstanceName);
+        var file = lab.Layout.SecretsFile(lab.InstanceName);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         Assert.DoesNotContain("qwer1234", File.ReadAllText(file));
     }
@@ -83,8 +84,8 @@ public sealed class GaleraLabUpTests(GaleraLabFixture lab)
     public async Task Given_an_instance_name_in_use_When_up_again_Then_one_clear_error_and_the_running_lab_is_untouched()
     {
         var e = await Assert.ThrowsAsync<InstanceExistsException>(() =>
-            lab.Target.UpAsync(lab.Lab, GaleraLabFixture.InstanceName, new UpOptions(), _ => { }, CancellationToken.None));
-        Assert.Contains($"instance '{GaleraLabFixture.InstanceName}' already exists", e.Message);
+            lab.Target.UpAsync(new Lab.Core.Targets.UpRequest(lab.Lab, lab.InstanceName), _ => { }, CancellationToken.None));
+        Assert.Contains($"instance '{lab.InstanceName}' already exists", e.Message);
         Assert.Contains("lab down --instance", e.Message);
         var status = await GaleraStatus.ReadAsync(lab.Instance.Host("db1"), CancellationToken.None);
         Assert.True(status.IsPrimarySynced(3), status.ToString());
@@ -93,11 +94,11 @@ public sealed class GaleraLabUpTests(GaleraLabFixture lab)
     [Fact]
     public async Task Given_one_instance_When_a_second_comes_up_and_goes_down_Then_the_first_stays_Synced()
     {
-        const string second = "it-second";
+        var second = "its" + Guid.NewGuid().ToString("N")[..6];
         await lab.Target.DownAsync(second, CancellationToken.None);
         try
         {
-            var other = await lab.Target.UpAsync(lab.Lab, second, new UpOptions(), _ => { }, CancellationToken.None);
+            var other = await lab.Target.UpAsync(new Lab.Core.Targets.UpRequest(lab.Lab, second), _ => { }, CancellationToken.None);
             Assert.NotEqual(lab.Instance.Lab.Subnet, other.Lab.Subnet);
             var status = await GaleraStatus.ReadAsync(other.Host("db3"), CancellationToken.None);
             Assert.True(status.IsPrimarySynced(3), $"second instance: {status}");

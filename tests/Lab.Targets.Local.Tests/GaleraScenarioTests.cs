@@ -4,31 +4,10 @@ using Lab.Core.Waits;
 
 namespace Lab.Targets.Local.Tests;
 
-/// <summary>Every galera scenario, run against the real lab, each from a restored healthy cluster.</summary>
+/// <summary>How the engine reports on a real lab: a wrong expectation, and JUnit XML. (Every scenario of every lab runs in the conformance suite.)</summary>
 [Collection(GaleraLabCollection.Name)]
 public sealed class GaleraScenarioTests(GaleraLabFixture lab)
 {
-    public static TheoryData<string> Scenarios()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in new ScenarioLoader(Lab.Core.Loading.LabCatalog.Locate().Load("galera")).Names) data.Add(name);
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Scenarios))]
-    public async Task When_the_scenario_runs_Then_every_expectation_holds(string name)
-    {
-        var scenario = new ScenarioLoader(lab.Lab).LoadByName(name);
-        var notes = new RecordingObserver();
-        await new HealthRestorer(lab.Instance, Until.Real, notes.Note).RestoreAsync(CancellationToken.None);
-
-        var result = await new ScenarioRunner(lab.Instance, notes, TimeProvider.System).RunAsync(scenario, CancellationToken.None);
-
-        Assert.True(result.Passed, $"{name} failed: {result.Error}\n{string.Join("\n", notes.Lines)}");
-        Assert.Equal(scenario.Stages.Sum(s => s.Actions.Count + s.Expectations.Count), result.Steps.Count);
-    }
-
     [Fact]
     public async Task Given_a_wrong_expectation_Then_it_fails_naming_host_expected_and_observed()
     {

@@ -1,3 +1,4 @@
+using Lab.Instances;
 using System.Diagnostics;
 using Lab.Core.Loading;
 using Lab.Core.Waits;

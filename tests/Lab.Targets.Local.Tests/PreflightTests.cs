@@ -1,3 +1,6 @@
+using Lab.Core.Errors;
+using Lab.Core.Targets;
+using Lab.Instances;
 using System.Diagnostics;
 using Lab.Core.Loading;
 
@@ -40,7 +43,7 @@ public sealed class PreflightTests
         var catalog = LabCatalog.Locate();
         var target = new LocalTarget(catalog, LocalLayout.Default);
 
-        var e = await Assert.ThrowsAsync<ArgumentException>(() => target.UpAsync(catalog.Load("galera"), "Bad_Name", new UpOptions(), _ => { }, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<LabInputException>(() => target.UpAsync(new UpRequest(catalog.Load("galera"), "Bad_Name"), _ => { }, CancellationToken.None));
 
         Assert.Contains("instance name 'Bad_Name'", e.Message);
         Assert.DoesNotContain("Bad_Name", Reaper.ExistingInstances(LocalLayout.Default));

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Lab.Bench;
 using Lab.Cli.Views;
+using Lab.Instances;
 using Lab.Targets.Local;
 using Spectre.Console;
 

@@ -1,6 +1,5 @@
-using Spectre.Console;
 using System.CommandLine;
-using Lab.Targets.Local;
+using Spectre.Console;
 
 namespace Lab.Cli.Commands;
 
@@ -10,13 +9,13 @@ internal static class DownCommand
     {
         var instance = Options.Instance();
         var all = new Option<bool>("--all") { Description = "Remove every lab instance on this machine" };
-        var command = new Command("down", "Remove an instance: its processes, namespaces, mounts, route and files, and nothing else. Safe to repeat, and works after a crashed or interrupted `up`")
+        var command = new Command("down", "Remove an instance through the target it lives on: its processes, namespaces, mounts, machines, stack, its own guard route and files, and nothing else. Safe to repeat, and works after a crashed or interrupted `up`")
         {
             instance, all,
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
-            var names = parse.GetValue(all) ? Reaper.ExistingInstances(context.Layout)
+            var names = parse.GetValue(all) ? context.ExistingInstances()
                 : new[] { parse.GetValue(instance) ?? context.ResolveInstanceOrNone() }.OfType<string>().ToList();
             if (names.Count == 0)
             {
@@ -27,7 +26,7 @@ internal static class DownCommand
             {
                 var report = await context.DownAsync(name, ct);
                 context.Console.MarkupLineInterpolated(report.AnythingRemoved
-                    ? (FormattableString)$"removed instance '{name}': {report.Processes} process(es), {report.Namespaces} namespace(s){(report.Route ? ", its route" : "")}{(report.Directory ? ", its files" : "")}"
+                    ? (FormattableString)$"removed instance '{name}' ({report.Target}): {report}"
                     : $"nothing to remove for instance '{name}' (already gone)");
             }
             return 0;

@@ -6,7 +6,7 @@ using Lab.Core.Instances;
 using Lab.Core.Scenarios;
 using Lab.Core.Services;
 using Lab.Core.Waits;
-using Lab.Targets.Local;
+using Lab.Core.Targets;
 using Spectre.Console;
 
 namespace Lab.Cli.Commands;
@@ -20,7 +20,7 @@ internal static class RunCommand
         var instance = Options.Instance();
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML results to this file (for CI)" };
         var keep = new Option<bool>("--keep") { Description = "Keep an instance this run created (default: remove it at the end)" };
-        var target = Options.Target();
+        var target = Options.Target(context);
         var inventory = Options.Inventory();
         var language = new Option<string>("--lang") { Description = "Language of titles and explanations: en or ko", DefaultValueFactory = _ => "en" };
         var command = new Command("run", "Run staged scenarios against a lab (bringing it up first if needed); every expectation is polled and checked, each scenario starts from a healthy cluster")
@@ -37,10 +37,11 @@ internal static class RunCommand
 
             var name = parse.GetValue(instance) ?? definition.Name;
             var clock = Stopwatch.StartNew();
-            var created = !Reaper.ExistingInstances(context.Layout).Contains(name);
+            var created = !context.ExistingInstances().Contains(name);
             var targetName = created ? parse.GetValue(target)! : context.TargetOf(name);
+            var request = new UpRequest(definition, name, Inventory: parse.GetValue(inventory));
             LabInstance running = created
-                ? await context.UpAsync(targetName, definition, name, parse.GetValue(inventory), new UpOptions(), m => context.Progress(clock.Elapsed, m), ct)
+                ? await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), ct)
                 : context.Open(name);
             var observer = new ScenarioConsoleObserver(context.Console, parse.GetValue(language) ?? "en");
             // Galera heals in place (restart, re-form, rejoin). A replication lab's topology after a failover
@@ -62,8 +63,7 @@ internal static class RunCommand
                 }
                 observer.Note($"recreating instance '{name}' so the next scenario starts from the initial topology");
                 await context.DownAsync(name, c);
-                return await context.UpAsync(targetName, definition, name, parse.GetValue(inventory), new UpOptions(),
-                    m => context.Progress(clock.Elapsed, m), c);
+                return await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), c);
             };
             var results = new List<ScenarioResult>();
             try

@@ -1,8 +1,9 @@
 using Spectre.Console;
 using System.CommandLine;
 using System.Diagnostics;
+using Lab.Instances;
 using Lab.Targets.Local;
-using Lab.Targets.Ssh;
+using Lab.Hosts.Ssh;
 
 namespace Lab.Cli.Commands;
 
@@ -59,7 +60,7 @@ internal static class ShellCommand
     {
         var psi = new ProcessStartInfo("ssh") { UseShellExecute = false };
         foreach (var a in host.LoginArguments(tty: words.Length == 0)) psi.ArgumentList.Add(a);
-        if (words.Length > 0) psi.ArgumentList.Add(Lab.Targets.Ssh.Transport.SshArguments.RemoteCommand(host.Endpoint, string.Join(' ', words)));
+        if (words.Length > 0) psi.ArgumentList.Add(Lab.Hosts.Ssh.Transport.SshArguments.RemoteCommand(host.Endpoint, string.Join(' ', words)));
         else context.Console.MarkupLineInterpolated($"[grey]{host.Name} ({host.Endpoint.User}@{host.Endpoint.Address}, lab address {host.Definition.Address}) over ssh; exit to leave[/]");
         using var process = Process.Start(psi)!;
         await process.WaitForExitAsync(ct);

@@ -1,10 +1,10 @@
-using Spectre.Console;
 using System.CommandLine;
 using System.Diagnostics;
 using Lab.Cli.Views;
 using Lab.Core.Galera;
 using Lab.Core.Status;
-using Lab.Targets.Local;
+using Lab.Core.Targets;
+using Spectre.Console;
 
 namespace Lab.Cli.Commands;
 
@@ -16,12 +16,12 @@ internal static class UpCommand
         var instance = Options.Instance();
         var classic = new Option<bool>("--classic")
         {
-            Description = "Form the Galera cluster the seeds' way: galera_new_cluster on db1, then db2 and db3 join one by one by full SST (slower; for comparison)",
+            Description = "Form the Galera cluster the seeds' way: galera_new_cluster on db1, then db2 and db3 join one by one by full SST (slower; for comparison). Machines, ssh and azure always do",
         };
         var keep = new Option<bool>("--keep-on-failure") { Description = "Leave a failed instance in place for inspection instead of removing it" };
-        var target = Options.Target();
+        var target = Options.Target(context);
         var inventory = Options.Inventory();
-        var command = new Command("up", "Create a lab instance on this machine and bring it up: network, hosts, rendered files, services, cluster")
+        var command = new Command("up", "Create a lab instance and bring it up on the chosen target: hosts, rendered files, services, cluster, accounts, replicas, VIP, HAProxy, a client query")
         {
             lab, instance, classic, keep, target, inventory,
         };
@@ -30,12 +30,15 @@ internal static class UpCommand
             var definition = context.Catalog.Load(parse.GetValue(lab)!);
             var name = parse.GetValue(instance) ?? definition.Name;
             var clock = Stopwatch.StartNew();
-            var options = new UpOptions(parse.GetValue(classic) ? GaleraStart.Classic : GaleraStart.SharedState, parse.GetValue(keep));
-            var up = await context.UpAsync(parse.GetValue(target)!, definition, name, parse.GetValue(inventory), options, m => context.Progress(clock.Elapsed, m), ct);
-            context.Progress(clock.Elapsed, $"[green]lab '{definition.Name}' is up as instance '{name}'[/]");
+            var request = new UpRequest(definition, name, parse.GetValue(classic) ? GaleraStart.Classic : GaleraStart.SharedState,
+                parse.GetValue(keep), parse.GetValue(inventory));
+            var up = await context.UpAsync(parse.GetValue(target)!, request, m => context.Progress(clock.Elapsed, m), ct);
+            context.Success(clock.Elapsed, $"lab '{definition.Name}' is up as instance '{name}' on the {up.Target} target");
             var status = await LabStatusReader.ReadAsync(up, ct);
             StatusView.Render(context.Console, status);
-            context.Console.MarkupLineInterpolated($"[grey]next: lab shell client · lab sql db1 \"SHOW STATUS LIKE 'wsrep%'\" · lab down --instance {name}[/]");
+            var someHost = definition.Hosts.FirstOrDefault(h => h.Services.Count > 0)?.Name ?? definition.Hosts[0].Name;
+            var client = definition.Hosts.FirstOrDefault(h => h.Role == "client")?.Name ?? someHost;
+            context.Console.MarkupLineInterpolated($"[grey]next: lab shell {client} · lab sql {someHost} \"SELECT @@hostname\" · lab down --instance {name}[/]");
             return status.Healthy ? 0 : 1;
         }));
         return command;

@@ -17,19 +17,17 @@ public enum GaleraStart
 }
 
 /// <summary>
-/// Target-independent steps that turn started hosts into a working Galera lab: form the cluster, create the
-/// instance's accounts, wait for HAProxy to route, and prove it with a query from the client host.
+/// The Galera operations a bring-up and a health restore share: form the cluster, wait until it is Synced, wait until
+/// HAProxy routes to every node.
 /// </summary>
 public sealed class GaleraBringUp(LabInstance instance, Until until, Action<string> progress)
 {
-    public const string AccountsFile = "/etc/mysql/lab-accounts.sql";
     public static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(90);
 
     private IReadOnlyList<ILabHost> Nodes => instance.HostsRunning(ServiceCatalog.Galera);
 
-    public async Task FormClusterAsync(GaleraStart mode, CancellationToken ct)
+    public async Task FormClusterAsync(IReadOnlyList<ILabHost> nodes, GaleraStart mode, CancellationToken ct)
     {
-        var nodes = Nodes;
         if (nodes.Count == 0) return;
         if (mode == GaleraStart.SharedState)
         {
@@ -64,15 +62,6 @@ public sealed class GaleraBringUp(LabInstance instance, Until until, Action<stri
         }, new WaitPolicy(SyncTimeout, TimeSpan.FromMilliseconds(50)), ct);
     }
 
-    public async Task CreateAccountsAsync(CancellationToken ct)
-    {
-        var first = Nodes.FirstOrDefault();
-        if (first is null) return;
-        progress($"{first.Name}: creating this instance's accounts ({AccountsFile})");
-        var result = await first.RunAsync($"mariadb < {AccountsFile}", timeout: TimeSpan.FromSeconds(30), ct: ct);
-        if (!result.Ok) throw new HostCommandException(first.Name, $"mariadb < {AccountsFile}", result);
-    }
-
     public async Task WaitHaproxyAsync(CancellationToken ct)
     {
         foreach (var proxy in instance.HostsRunning(ServiceCatalog.HaProxy))
@@ -86,18 +75,5 @@ public sealed class GaleraBringUp(LabInstance instance, Until until, Action<stri
                 return new ProbeResult(backends.Count(b => b.IsUp) >= expected && backends.All(b => b.IsUp), string.Join(", ", backends));
             }, new WaitPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)), ct);
         }
-    }
-
-    /// <summary>A query from the client host through HAProxy; returns which node answered.</summary>
-    public async Task<string?> QueryThroughProxyAsync(CancellationToken ct)
-    {
-        var client = instance.Hosts.Values.FirstOrDefault(h => h.Definition.Role == "client");
-        if (client is null || instance.HostsRunning(ServiceCatalog.HaProxy).Count == 0) return null;
-        var (result, _) = await until.HoldsAsync($"{client.Name}: a query through HAProxy", async c =>
-        {
-            var r = await client.QueryAsync("SELECT @@hostname", timeout: TimeSpan.FromSeconds(5), ct: c);
-            return new ProbeResult(r.Ok, r.Ok ? r.Scalar ?? "" : r.ToString());
-        }, new WaitPolicy(TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100)), ct);
-        return result.Observed;
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class GaleraRecovery(LabInstance instance, Until until, Ac
     {
         foreach (var node in nodes)
             if ((await node.StatusAsync(ServiceCatalog.Galera, ct)).State != ServiceState.Stopped)
-                throw new InvalidOperationException($"{node.Name}: mariadbd is running; the seqno can only be read from a stopped node");
+                throw new Lab.Core.Errors.LabException($"{node.Name}: mariadbd is running; the seqno can only be read from a stopped node");
         return await Task.WhenAll(nodes.Select(node => PositionAsync(node, ct)));
     }
 

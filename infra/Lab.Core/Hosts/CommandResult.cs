@@ -17,7 +17,7 @@ public sealed record CommandResult(int ExitCode, string Stdout, string Stderr)
 
 /// <summary>A command on a host that failed where success was required.</summary>
 public sealed class HostCommandException(string host, string command, CommandResult result)
-    : Exception($"{host}: `{Shorten(command)}` failed ({result.Describe()})")
+    : Lab.Core.Errors.LabException($"{host}: `{Shorten(command)}` failed ({result.Describe()})")
 {
     public string Host { get; } = host;
     public CommandResult Result { get; } = result;

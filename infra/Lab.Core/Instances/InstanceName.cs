@@ -10,5 +10,5 @@ public static partial class InstanceName
 
     public static string Validate(string name) =>
         Pattern().IsMatch(name) ? name
-            : throw new ArgumentException($"instance name '{name}' must start with a letter and use at most 20 lowercase letters, digits or '-'");
+            : throw new Lab.Core.Errors.LabInputException($"instance name '{name}' must start with a letter and use at most 20 lowercase letters, digits or '-'");
 }

@@ -24,7 +24,7 @@ public sealed class LabInstance
 
     public ILabHost Host(string name) =>
         Hosts.TryGetValue(name, out var host) ? host
-            : throw new ArgumentException($"unknown host '{name}' in instance '{Name}' (lab {Lab.Name}); hosts are: {string.Join(", ", Hosts.Keys)}");
+            : throw new Lab.Core.Errors.LabInputException($"unknown host '{name}' in instance '{Name}' (lab {Lab.Name}); hosts are: {string.Join(", ", Hosts.Keys)}");
 
     public IReadOnlyList<ILabHost> HostsRunning(string service) =>
         Lab.HostsRunning(service).Select(h => Hosts[h.Name]).ToList();

@@ -9,7 +9,7 @@ namespace Lab.Core.Keepalived;
 public sealed class VirtualIp(LabInstance instance)
 {
     public string Address => instance.Lab.Vars.TryGetValue("vip", out var vip) ? vip
-        : throw new InvalidOperationException($"lab '{instance.Lab.Name}' has no 'vip' var: it has no virtual IP");
+        : throw new Lab.Core.Errors.LabInputException($"lab '{instance.Lab.Name}' has no 'vip' var: it has no virtual IP");
 
     public bool Exists => instance.Lab.Vars.ContainsKey("vip") && instance.HostsRunning(ServiceCatalog.Keepalived).Count > 0;
 

@@ -5,16 +5,18 @@ namespace Lab.Core.Loading;
 /// <summary>Finds the project's labs/ and templates/ folders and loads labs by name.</summary>
 public sealed class LabCatalog
 {
-    public LabCatalog(string root)
-    {
-        Root = root;
-        LabsRoot = Path.Combine(root, "labs");
-        TemplatesRoot = Path.Combine(root, "templates");
-    }
+    private readonly Lazy<string> _root;
 
-    public string Root { get; }
-    public string LabsRoot { get; }
-    public string TemplatesRoot { get; }
+    public LabCatalog(string root) => _root = new Lazy<string>(root);
+
+    private LabCatalog(Func<string> root) => _root = new Lazy<string>(root);
+
+    /// <summary>A catalog found only when first used, so `lab --help` works anywhere.</summary>
+    public static LabCatalog Deferred(Func<LabCatalog> locate) => new(() => locate().Root);
+
+    public string Root => _root.Value;
+    public string LabsRoot => Path.Combine(Root, "labs");
+    public string TemplatesRoot => Path.Combine(Root, "templates");
 
     /// <summary>
     /// The project root: $LAB_HOME if set, else the first folder holding labs/ and templates/ above the
@@ -30,7 +32,7 @@ public sealed class LabCatalog
                 if (Directory.Exists(Path.Combine(dir.FullName, "labs")) && Directory.Exists(Path.Combine(dir.FullName, "templates")))
                     return new LabCatalog(dir.FullName);
         }
-        throw new InvalidOperationException("cannot find the project's labs/ and templates/ folders; run from the repository or set LAB_HOME");
+        throw new Lab.Core.Errors.LabException("cannot find the project's labs/ and templates/ folders; run from the repository or set LAB_HOME");
     }
 
     public IReadOnlyList<string> LabNames =>
@@ -48,4 +50,4 @@ public sealed class LabCatalog
 }
 
 public sealed class UnknownLabException(string lab, IReadOnlyList<string> known)
-    : Exception($"unknown lab '{lab}'; available labs: {string.Join(", ", known)}");
+    : Lab.Core.Errors.LabException($"unknown lab '{lab}'; available labs: {string.Join(", ", known)}");

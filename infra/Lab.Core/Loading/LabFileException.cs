@@ -1,7 +1,7 @@
 namespace Lab.Core.Loading;
 
 /// <summary>Bad input in a lab, scenario or template file, located by file and line.</summary>
-public sealed class LabFileException : Exception
+public sealed class LabFileException : Lab.Core.Errors.LabException
 {
     public LabFileException(string file, int line, string problem)
         : base(line > 0 ? $"{file}:{line}: {problem}" : $"{file}: {problem}")

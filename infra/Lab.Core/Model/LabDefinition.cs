@@ -15,7 +15,7 @@ public sealed record LabDefinition(
     public HostDefinition? FindHost(string name) => Hosts.FirstOrDefault(h => h.Name == name);
 
     public HostDefinition Host(string name) =>
-        FindHost(name) ?? throw new ArgumentException(
+        FindHost(name) ?? throw new Lab.Core.Errors.LabInputException(
             $"unknown host '{name}' in lab '{Name}'; hosts are: {string.Join(", ", Hosts.Select(h => h.Name))}");
 
     public IReadOnlyList<HostDefinition> HostsRunning(string service) => Hosts.Where(h => h.Runs(service)).ToList();

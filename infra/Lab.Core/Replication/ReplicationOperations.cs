@@ -45,7 +45,7 @@ public sealed class ReplicationOperations(LabInstance instance, Until until)
         if (!schemas.Ok) throw new SqlException(source.Name, "list databases", schemas);
         var databases = schemas.Rows.Select(r => r[0]).Where(d => !SystemSchemas.Contains(d)).Order(StringComparer.Ordinal).ToList();
         if (databases.Count == 0)
-            throw new InvalidOperationException($"{source.Name} has no database to copy (create one first)");
+            throw new Lab.Core.Errors.LabException($"{source.Name} has no database to copy (create one first)");
         // --single-transaction + --master-data: one consistent snapshot and the binlog position it corresponds to;
         // --gtid writes that position as SET GLOBAL gtid_slave_pos, so the replica asks for exactly what follows.
         var dumpCommand = "mariadb-dump --single-transaction --gtid --master-data=1 --routines --events --triggers --databases " +

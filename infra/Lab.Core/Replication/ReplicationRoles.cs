@@ -1,5 +1,6 @@
 using Lab.Core.Hosts;
 using Lab.Core.Instances;
+using Lab.Core.Model;
 using Lab.Core.Services;
 
 namespace Lab.Core.Replication;
@@ -11,9 +12,15 @@ public static class ReplicationRoles
     public const string Replica = "replica";
 
     /// <summary>The host the lab starts as primary, or null when the lab is not a replication lab.</summary>
+    public static HostDefinition? InitialPrimary(LabDefinition lab) =>
+        lab.Hosts.FirstOrDefault(h => h.Role == Primary && h.Runs(ServiceCatalog.MariaDb));
+
+    public static IReadOnlyList<HostDefinition> InitialReplicas(LabDefinition lab) =>
+        lab.Hosts.Where(h => h.Role == Replica && h.Runs(ServiceCatalog.MariaDb)).ToList();
+
     public static ILabHost? InitialPrimary(LabInstance instance) =>
-        instance.Hosts.Values.FirstOrDefault(h => h.Definition.Role == Primary && h.Definition.Runs(ServiceCatalog.MariaDb));
+        InitialPrimary(instance.Lab) is { } h ? instance.Host(h.Name) : null;
 
     public static IReadOnlyList<ILabHost> InitialReplicas(LabInstance instance) =>
-        instance.Hosts.Values.Where(h => h.Definition.Role == Replica && h.Definition.Runs(ServiceCatalog.MariaDb)).ToList();
+        InitialReplicas(instance.Lab).Select(h => instance.Host(h.Name)).ToList();
 }

@@ -127,4 +127,4 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
 }
 
 /// <summary>A step that did not do what the scenario said it should.</summary>
-public sealed class ScenarioStepException(string message) : Exception(message);
+public sealed class ScenarioStepException(string message) : Lab.Core.Errors.LabException(message);

@@ -20,7 +20,7 @@ public sealed class RunContext(LabInstance instance)
     public string LogOf(string host)
     {
         var service = Instance.Host(host).Definition.Services.FirstOrDefault()
-            ?? throw new ArgumentException($"{host} runs no service, so it has no service log");
+            ?? throw new Lab.Core.Errors.LabInputException($"{host} runs no service, so it has no service log");
         return ServiceCatalog.Get(service).LogPath;
     }
 }

@@ -26,7 +26,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
     {
         var file = Path.Combine(ScenariosDir, name + ".yaml");
         if (!File.Exists(file))
-            throw new ArgumentException($"lab '{lab.Name}' has no scenario '{name}'; scenarios: {string.Join(", ", Names)}");
+            throw new Lab.Core.Errors.LabInputException($"lab '{lab.Name}' has no scenario '{name}'; scenarios: {string.Join(", ", Names)}");
         return Load(file);
     }
 

@@ -1,6 +1,9 @@
+using Lab.Core.Errors;
+using Lab.Core.Model;
+
 namespace Lab.Core.Services;
 
-/// <summary>The services a lab may name. Their configuration comes from templates; this only says how to run them.</summary>
+/// <summary>The services a lab may name. Their configuration comes from templates; this says how to run and install them.</summary>
 public static class ServiceCatalog
 {
     public const string Galera = "galera";
@@ -9,23 +12,55 @@ public static class ServiceCatalog
     public const string HaProxy = "haproxy";
     public const string Keepalived = "keepalived";
 
+    /// <summary>Every host gets the `mariadb` client (students run SQL from any of them, as in the seed) and nftables (isolate).</summary>
+    public static readonly string[] CommonPackages = ["mariadb-client", "nftables"];
+
+    private static readonly string[] DatabasePackages = ["mariadb-server", "mariadb-client", "galera-4", "mariadb-backup", "rsync"];
+
+    private static readonly RequiredFile[] Server =
+        [new("/usr/sbin/mariadbd", "mariadb-server"), new("/usr/bin/mariadb", "mariadb-client")];
+
+    // The distribution's units have no clustercheck; a socket-activated unit is the systemd form of the local
+    // supervisor's `socat TCP-LISTEN:9200,fork EXEC:/etc/mysql/clustercheck.sh` (same script, one process per check).
+    private const string ClusterCheckSocket =
+        "# Galera-aware health check for HAProxy on :9200 (written by the lab's cloud-init).\n" +
+        "[Unit]\nDescription=Galera health check for HAProxy\n\n" +
+        "[Socket]\nListenStream=9200\nAccept=yes\n\n" +
+        "[Install]\nWantedBy=sockets.target\n";
+
+    private const string ClusterCheckService =
+        "# One health check per connection: /etc/mysql/clustercheck.sh talks HTTP on stdin/stdout.\n" +
+        "[Unit]\nDescription=Galera health check for HAProxy (one connection)\n\n" +
+        "[Service]\nExecStart=/etc/mysql/clustercheck.sh\nStandardInput=socket\nStandardOutput=socket\nStandardError=journal\n";
+
     private static readonly Dictionary<string, ServiceSpec> Specs = new[]
     {
         // mariadbd stays in the foreground and drops to the mysql user itself; no mysqld_safe, so a
         // killed server stays down until a scenario starts it (as `kill -9` on a VM without restart policy).
         // After a crash (grastate seqno -1) Debian's mariadb.service first asks galera_recovery for the last
         // committed position; without it the node would rejoin with a full SST instead of an IST.
+        // On a systemd host the package starts mariadbd with Debian's defaults: stopped, so the bring-up starts it in order.
         new ServiceSpec(Galera, "mariadbd --user=mysql $(grep -qs '^seqno: *-1' /var/lib/mysql/grastate.dat && /usr/bin/galera_recovery)",
-            "/var/log/mysql/error.log", "mariadb", TimeSpan.FromSeconds(90)),
-        new ServiceSpec(MariaDb, "mariadbd --user=mysql", "/var/log/mysql/error.log", "mariadb", TimeSpan.FromSeconds(90)),
+            "/var/log/mysql/error.log", "mariadb", TimeSpan.FromSeconds(90), DatabasePackages,
+            [.. Server, new("/usr/lib/galera/libgalera_smm.so", "galera-4"), new("/usr/bin/rsync", "rsync")],
+            [], [["systemctl", "stop", "mariadb"]]),
+        new ServiceSpec(MariaDb, "mariadbd --user=mysql", "/var/log/mysql/error.log", "mariadb", TimeSpan.FromSeconds(90), DatabasePackages,
+            Server, [], [["systemctl", "stop", "mariadb"]]),
         // The xinetd-style Galera health check HAProxy asks on :9200 (see templates/galera/clustercheck.sh.hbs).
         new ServiceSpec(ClusterCheck, "socat TCP-LISTEN:9200,reuseaddr,fork,backlog=64 EXEC:/etc/mysql/clustercheck.sh",
-            "/var/log/mysql/clustercheck.log", "clustercheck.socket", TimeSpan.FromSeconds(5)),
-        new ServiceSpec(HaProxy, "haproxy -db -f /etc/haproxy/haproxy.cfg", "/var/log/haproxy/haproxy.log", "haproxy", TimeSpan.FromSeconds(10)),
+            "/var/log/mysql/clustercheck.log", "clustercheck.socket", TimeSpan.FromSeconds(5), [], [new("/usr/bin/socat", "socat")],
+            [new("/etc/systemd/system/clustercheck.socket", "0644", ClusterCheckSocket),
+             new("/etc/systemd/system/clustercheck@.service", "0644", ClusterCheckService)],
+            [["systemctl", "daemon-reload"], ["systemctl", "enable", "--now", "clustercheck.socket"]]),
+        // socat: the runtime API's `show stat`. HAProxy is (re)started by the bring-up once the databases it checks are up.
+        new ServiceSpec(HaProxy, "haproxy -db -f /etc/haproxy/haproxy.cfg", "/var/log/haproxy/haproxy.log", "haproxy", TimeSpan.FromSeconds(10),
+            ["haproxy", "socat"], [new("/usr/sbin/haproxy", "haproxy"), new("/usr/bin/socat", "socat")], [], []),
         // VRRP for a virtual IP, in the foreground (-n) logging to the console (-l, -D detailed). Pid files go to the
         // host's own /run/keepalived so keepalived in other hosts (and on the machine) never see each other's.
+        // keepalived's unit starts with the package and reads /etc/keepalived/keepalived.conf (written before it).
         new ServiceSpec(Keepalived, "keepalived -n -l -G -D -P -f /etc/keepalived/keepalived.conf -p /run/keepalived/keepalived.pid -r /run/keepalived/vrrp.pid",
-            "/var/log/keepalived/keepalived.log", "keepalived", TimeSpan.FromSeconds(10)),
+            "/var/log/keepalived/keepalived.log", "keepalived", TimeSpan.FromSeconds(10), ["keepalived"], [new("/usr/sbin/keepalived", "keepalived")],
+            [], [["systemctl", "restart", "keepalived"]]),
     }.ToDictionary(s => s.Name);
 
     public static IReadOnlyCollection<string> Names => Specs.Keys;
@@ -34,8 +69,20 @@ public static class ServiceCatalog
 
     public static ServiceSpec Get(string name) =>
         Specs.TryGetValue(name, out var spec) ? spec
-            : throw new ArgumentException($"unknown service '{name}'; known services: {string.Join(", ", Specs.Keys)}");
+            : throw new LabInputException($"unknown service '{name}'; known services: {string.Join(", ", Specs.Keys)}");
 
     /// <summary>True for the MariaDB server, with or without Galera.</summary>
     public static bool IsDatabase(string name) => name is Galera or MariaDb;
+
+    /// <summary>Debian packages a host needs for everything it runs.</summary>
+    public static IReadOnlyList<string> PackagesFor(HostDefinition host) =>
+        CommonPackages.Concat(host.Services.SelectMany(s => Get(s).Packages)).Distinct().ToList();
+
+    /// <summary>Every package any lab service may need (the machine image installs them all once).</summary>
+    public static IReadOnlyList<string> AllPackages =>
+        CommonPackages.Concat(Specs.Values.SelectMany(s => s.Packages)).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    public static IReadOnlyList<PlumbingFile> SystemdFilesFor(HostDefinition host) => host.Services.SelectMany(s => Get(s).SystemdFiles).ToList();
+
+    public static IReadOnlyList<string[]> FirstBootFor(HostDefinition host) => host.Services.SelectMany(s => Get(s).FirstBoot).ToList();
 }

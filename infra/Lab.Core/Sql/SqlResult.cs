@@ -13,7 +13,7 @@ public sealed record SqlResult(IReadOnlyList<string[]> Rows, int? ErrorCode, str
 
 /// <summary>A statement that had to succeed did not.</summary>
 public sealed class SqlException(string host, string statement, SqlResult result)
-    : Exception($"{host}: `{statement}` failed: ERROR {result.ErrorCode}: {result.ErrorMessage}")
+    : Lab.Core.Errors.LabException($"{host}: `{statement}` failed: ERROR {result.ErrorCode}: {result.ErrorMessage}")
 {
     public string Host { get; } = host;
     public int Code { get; } = result.ErrorCode ?? -1;

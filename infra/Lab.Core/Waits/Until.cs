@@ -40,7 +40,7 @@ public sealed class Until
 
 /// <summary>A condition that did not hold in time; carries what was seen last.</summary>
 public sealed class WaitTimeoutException(string what, TimeSpan timeout, string lastObserved)
-    : Exception($"{what}: not true after {timeout.TotalSeconds:0.#}s; last seen: {lastObserved}")
+    : Lab.Core.Errors.LabException($"{what}: not true after {timeout.TotalSeconds:0.#}s; last seen: {lastObserved}")
 {
     public string What { get; } = what;
     public string LastObserved { get; } = lastObserved;

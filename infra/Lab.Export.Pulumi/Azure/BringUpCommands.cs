@@ -1,4 +1,8 @@
 using System.Globalization;
+using Lab.Core.BringUp;
+using Lab.Core.Errors;
+using Lab.Core.Galera;
+using Lab.Core.Haproxy;
 using Lab.Core.Model;
 using Lab.Core.Services;
 using Lab.Export.Pulumi.Yaml;
@@ -6,14 +10,13 @@ using Lab.Export.Pulumi.Yaml;
 namespace Lab.Export.Pulumi.Azure;
 
 /// <summary>
-/// The ordered start of the lab over SSH through the jump host (<c>command:remote:Command</c>): the first Galera
-/// node starts a new cluster, the others join one at a time (one donor serves one state transfer), the accounts
-/// SQL runs once the whole cluster is there, then HAProxy starts in front of it.
+/// The lab's <see cref="BringUpPlan"/> as <c>command:remote:Command</c> resources run over SSH through the jump host:
+/// the same steps, in the same order, as every live target runs. Each step waits for the whole previous step; the
+/// "prepare hosts" step is each VM's cloud-init, which every command waits for. A step the program cannot carry out
+/// on Azure's network refuses the export with the reason instead of building a lab that does not work.
 /// </summary>
 public static class BringUpCommands
 {
-    public const string AccountsFile = "/etc/mysql/lab-accounts.sql";
-
     // cloud-init installs packages and writes the files on first boot; every step waits for it.
     // `status --wait` exits 1 on failure (newer releases use 2 for warnings only, which is fine).
     private const string WaitForCloudInit =
@@ -23,48 +26,88 @@ public static class BringUpCommands
 
     public static IEnumerable<(string Name, YMap Resource)> Build(LabDefinition lab, HostDefinition jump)
     {
-        var galera = lab.HostsRunning(ServiceCatalog.Galera);
-        string? previous = null;
-        if (galera.Count > 0)
+        var previous = new List<string>();
+        foreach (var step in BringUpPlan.For(lab, GaleraStart.Classic).Steps)
         {
-            var first = galera[0];
-            previous = $"{first.Name}-new-cluster";
-            yield return (previous, Command(first, jump, [],
-                $"# {first.Name} starts a new cluster (the seed's galera_new_cluster = mariadbd --wsrep-new-cluster).\n" +
-                "sudo galera_new_cluster\n" +
-                "sudo mariadb -N -B -e \"SHOW GLOBAL STATUS LIKE 'wsrep_cluster_status'\" | grep -q Primary\n"));
-            foreach (var joiner in galera.Skip(1))
+            var commands = CommandsFor(lab, step).ToList();
+            var names = new List<string>();
+            foreach (var (name, host, script, chained) in commands)
             {
-                var name = $"{joiner.Name}-join";
-                yield return (name, Command(joiner, jump, [previous],
-                    $"# {joiner.Name} joins the running cluster; systemd returns once it is Synced (after SST from a donor).\n" +
-                    "sudo systemctl start mariadb\n"));
-                previous = name;
+                // Joins go one at a time (one donor serves one state transfer): each waits for the one before it.
+                var after = chained && names.Count > 0 ? [names[^1]] : previous;
+                names.Add(name);
+                yield return (name, Command(lab.Host(host), jump, after, script));
             }
-            if (first.Files.Any(f => f.Path == AccountsFile))
-            {
-                var name = $"{first.Name}-accounts";
-                var size = galera.Count.ToString(CultureInfo.InvariantCulture);
-                yield return (name, Command(first, jump, [previous],
-                    "# The lab's accounts, once, on the first node; Galera replicates them to every node.\n" +
+            if (names.Count > 0) previous = names;
+        }
+    }
+
+    private static IEnumerable<(string Name, string Host, string Script, bool Chained)> CommandsFor(LabDefinition lab, BringUpStep step)
+    {
+        switch (step)
+        {
+            case PrepareHostsStep:
+                yield break; // cloud-init: packages, rendered files, systemd units (CloudConfigBuilder)
+            case FormGaleraClusterStep s:
+                yield return ($"{s.Nodes[0]}-new-cluster", s.Nodes[0],
+                    $"# {s.Nodes[0]} starts a new cluster (the seed's galera_new_cluster = mariadbd --wsrep-new-cluster).\n" +
+                    "sudo galera_new_cluster\n" +
+                    "sudo mariadb -N -B -e \"SHOW GLOBAL STATUS LIKE 'wsrep_cluster_status'\" | grep -q Primary\n", true);
+                foreach (var joiner in s.Nodes.Skip(1))
+                    yield return ($"{joiner}-join", joiner,
+                        $"# {joiner} joins the running cluster; systemd returns once it is Synced (after SST from a donor).\n" +
+                        "sudo systemctl start mariadb\n", true);
+                break;
+            case WaitGaleraSyncedStep s:
+                var size = s.Nodes.Count.ToString(CultureInfo.InvariantCulture);
+                yield return ($"{s.Nodes[0]}-synced", s.Nodes[0],
+                    $"# Every node joined: {s.Nodes[0]} sees a Primary component of {size}.\n" +
                     "size=$(sudo mariadb -N -B -e \"SHOW GLOBAL STATUS LIKE 'wsrep_cluster_size'\" | cut -f2)\n" +
-                    $"if [ \"$size\" != {size} ]; then echo \"{first.Name} sees wsrep_cluster_size=$size, expected {size}\" >&2; exit 1; fi\n" +
-                    // The file is 0600 root: the redirection must happen as root too.
-                    $"sudo sh -c 'mariadb < {AccountsFile}'\n"));
-                previous = name;
-            }
+                    $"if [ \"$size\" != {size} ]; then echo \"{s.Nodes[0]} sees wsrep_cluster_size=$size, expected {size}\" >&2; exit 1; fi\n", false);
+                break;
+            case StartServersStep s:
+                foreach (var server in s.Servers)
+                    yield return ($"{server}-start", server, "sudo systemctl start mariadb\n", false);
+                break;
+            case CreateAccountsStep s:
+                foreach (var host in s.Hosts)
+                    yield return ($"{host}-accounts", host,
+                        "# The lab's accounts (on a Galera cluster once: it replicates them to every node).\n" +
+                        // The file is 0600 root: the redirection must happen as root too.
+                        $"sudo sh -c 'mariadb < {s.File}'\n", false);
+                break;
+            case AttachReplicasStep:
+                throw new LabException($"lab '{lab.Name}': the Azure program cannot attach replicas yet (the consistent copy and CHANGE MASTER " +
+                                       "run from the tool over SSH); use `lab up --target ssh` on VMs, or export a Galera lab");
+            case StartServicesStep s:
+                foreach (var hs in s.Services.Where(hs => ServiceCatalog.Get(hs.Service).FirstBoot.Count == 0))
+                    yield return ($"{hs.Host}-start", hs.Host,
+                        "# Started once the databases it depends on are up.\n" +
+                        $"sudo systemctl restart {ServiceCatalog.Get(hs.Service).SystemdUnit}\n" +
+                        $"sudo systemctl is-active --quiet {ServiceCatalog.Get(hs.Service).SystemdUnit}\n", false);
+                break;
+            case WaitVirtualIpStep:
+                throw new LabException($"lab '{lab.Name}': its virtual IP moves by VRRP (keepalived), which Azure's network does not carry; " +
+                                       "it needs an Azure load balancer instead, which the program does not generate yet");
+            case WaitHaproxyStep s:
+                foreach (var proxy in s.Proxies)
+                    yield return ($"{proxy}-backends-up", proxy,
+                        $"# HAProxy routes: all {s.Backends} database backends UP (polled, at most 120 s).\n" +
+                        "for i in $(seq 1 240); do\n" +
+                        $"  up=$(echo 'show stat' | sudo socat -t 2 stdio UNIX-CONNECT:{HaproxyBackend.SocketPath} | grep -v ',FRONTEND,\\|,BACKEND,' | grep -c ',UP,' || true)\n" +
+                        $"  [ \"$up\" -ge {s.Backends} ] && exit 0\n" +
+                        "  sleep 0.5\n" +
+                        "done\n" +
+                        $"echo \"{proxy}: only $up of {s.Backends} backends UP\" >&2; exit 1\n", false);
+                break;
+            case ClientQueryStep s:
+                yield return ($"{s.Client}-query", s.Client,
+                    $"# A student's first query, through {s.Via}.\n" +
+                    "sudo mariadb -N -B -e 'SELECT @@hostname'\n", false);
+                break;
+            default:
+                throw new NotSupportedException($"bring-up step {step.GetType().Name} has no Azure command");
         }
-        foreach (var db in lab.HostsRunning(ServiceCatalog.MariaDb))
-        {
-            var name = $"{db.Name}-start";
-            yield return (name, Command(db, jump, [], "sudo systemctl start mariadb\n"));
-            previous ??= name;
-        }
-        foreach (var proxy in lab.HostsRunning(ServiceCatalog.HaProxy))
-            yield return ($"{proxy.Name}-start", Command(proxy, jump, previous is null ? [] : [previous],
-                "# HAProxy last: its health checks need the databases up.\n" +
-                "sudo systemctl restart haproxy\n" +
-                "sudo systemctl is-active --quiet haproxy\n"));
     }
 
     private static YMap Command(HostDefinition host, HostDefinition jump, IReadOnlyList<string> after, string script)

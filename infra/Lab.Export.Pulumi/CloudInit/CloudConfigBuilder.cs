@@ -1,3 +1,4 @@
+using Lab.Core.Services;
 using Lab.Core.Model;
 using Lab.Core.Rendering;
 using Lab.Export.Pulumi.Yaml;
@@ -14,19 +15,19 @@ public static class CloudConfigBuilder
 
     public static string Build(LabDefinition lab, HostDefinition host, IReadOnlyList<RenderedFile> rendered)
     {
-        var clash = VmServices.FilesFor(host).FirstOrDefault(p => rendered.Any(r => r.Path == p.Path));
+        var clash = ServiceCatalog.SystemdFilesFor(host).FirstOrDefault(p => rendered.Any(r => r.Path == p.Path));
         if (clash is not null)
-            throw new InvalidOperationException($"host {host.Name}: {clash.Path} is both a rendered file and a VM unit file");
+            throw new Lab.Core.Errors.LabInputException($"host {host.Name}: {clash.Path} is both a rendered file and a VM unit file");
 
         var files = rendered.Select(f => FileEntry(f.Path, f.Owner, f.Mode, f.Content))
-            .Concat(VmServices.FilesFor(host).Select(p => FileEntry(p.Path, "root", p.Mode, p.Content)))
+            .Concat(ServiceCatalog.SystemdFilesFor(host).Select(p => FileEntry(p.Path, "root", p.Mode, p.Content)))
             .ToList();
         var config = new YMap()
             .Add("package_update", true)
-            .Add("packages", new YList(VmServices.PackagesFor(host).Select(p => (YNode)p).ToList()))
+            .Add("packages", new YList(ServiceCatalog.PackagesFor(host).Select(p => (YNode)p).ToList()))
             .Add("write_files", new YList(files),
                 "defer: written after the packages, so no package default replaces them and owners such as mysql exist")
-            .Add("runcmd", new YList(VmServices.FirstBootFor(host).Select(c => (YNode)new YList(c.Select(a => (YNode)a).ToList())).ToList()));
+            .Add("runcmd", new YList(ServiceCatalog.FirstBootFor(host).Select(c => (YNode)new YList(c.Select(a => (YNode)a).ToList())).ToList()));
         return Header + "\n" + YamlWriter.Write(config,
         [
             $"{host.Name} ({host.Address}) of lab {lab.Name}: Debian packages, then the files `lab render {lab.Name} --host {host.Name}` shows.",

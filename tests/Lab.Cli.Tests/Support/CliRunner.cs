@@ -1,4 +1,5 @@
 using Lab.Core.Loading;
+using Lab.Instances;
 using Lab.Targets.Local;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using Lab.Cli;
 using Lab.Core.Loading;
+using Lab.Instances;
 using Lab.Targets.Local;
 using Spectre.Console;
 

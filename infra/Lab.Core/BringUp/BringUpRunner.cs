@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Lab.Core.Galera;
+using Lab.Core.Hosts;
+using Lab.Core.Instances;
+using Lab.Core.Keepalived;
+using Lab.Core.Replication;
+using Lab.Core.Sql;
+using Lab.Core.Waits;
+
+namespace Lab.Core.BringUp;
+
+/// <summary>How long one step of a bring-up took.</summary>
+public sealed record StepTiming(BringUpStep Step, TimeSpan Duration);
+
+/// <summary>
+/// Runs a <see cref="BringUpPlan"/> on an instance's hosts through <see cref="ILabHost"/> alone, so every target
+/// executes the same steps in the same order. Preparing the hosts is the one step a target does its own way
+/// (namespaces and bind mounts, apt over SSH, cloud-init): it hands that in.
+/// </summary>
+public sealed class BringUpRunner(LabInstance instance, Until until, Action<string> progress)
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    public delegate Task HostPreparation(PrepareHostsStep step, CancellationToken ct);
+
+    public async Task<IReadOnlyList<StepTiming>> RunAsync(IEnumerable<BringUpStep> steps, HostPreparation prepare, CancellationToken ct)
+    {
+        var timings = new List<StepTiming>();
+        foreach (var step in steps)
+        {
+            var clock = Stopwatch.StartNew();
+            var detail = step is PrepareHostsStep p ? await PrepareAsync(prepare, p, ct) : await RunStepAsync(step, ct);
+            timings.Add(new StepTiming(step, clock.Elapsed));
+            progress($"✓ {step.Key}: {detail ?? step.Describe()} ({clock.Elapsed.TotalSeconds:0.00}s)");
+        }
+        return timings;
+    }
+
+    private static async Task<string?> PrepareAsync(HostPreparation prepare, PrepareHostsStep step, CancellationToken ct)
+    {
+        await prepare(step, ct);
+        return null;
+    }
+
+    private async Task<string?> RunStepAsync(BringUpStep step, CancellationToken ct)
+    {
+        var galera = new GaleraBringUp(instance, until, progress);
+        switch (step)
+        {
+            case FormGaleraClusterStep s:
+                await galera.FormClusterAsync(Hosts(s.Nodes), s.Start, ct);
+                return null;
+            case WaitGaleraSyncedStep s:
+                await galera.WaitSyncedAsync(Hosts(s.Nodes), s.Nodes.Count, ct);
+                return null;
+            case StartServersStep s:
+                await StartServersAsync(Hosts(s.Servers), ct);
+                return null;
+            case CreateAccountsStep s:
+                foreach (var host in Hosts(s.Hosts))
+                {
+                    var result = await host.RunAsync($"mariadb < {s.File}", timeout: TimeSpan.FromSeconds(30), ct: ct);
+                    if (!result.Ok) throw new HostCommandException(host.Name, $"mariadb < {s.File}", result);
+                }
+                return null;
+            case AttachReplicasStep s:
+                return await AttachAsync(instance.Host(s.Primary), Hosts(s.Replicas), ct);
+            case StartServicesStep s:
+                await Task.WhenAll(s.Services.Select(async hs =>
+                {
+                    var host = instance.Host(hs.Host);
+                    // A socket-activated unit or a service the distribution started at boot may already run.
+                    if ((await host.StatusAsync(hs.Service, ct)).State == ServiceState.Stopped) await host.StartAsync(hs.Service, ct: ct);
+                }));
+                return null;
+            case WaitVirtualIpStep s:
+                await until.HoldsAsync(s.Describe(), new VirtualIp(instance).HeldBy(s.Holder),
+                    new WaitPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)), ct);
+                return null;
+            case WaitHaproxyStep:
+                await galera.WaitHaproxyAsync(ct);
+                return null;
+            case ClientQueryStep s:
+                return await ClientQueryAsync(s, ct);
+            default:
+                throw new NotSupportedException($"bring-up step {step.GetType().Name} has no runner");
+        }
+    }
+
+    private async Task StartServersAsync(IReadOnlyList<ILabHost> servers, CancellationToken ct)
+    {
+        await Task.WhenAll(servers.Select(s => s.StartAsync(Services.ServiceCatalog.MariaDb, ct: ct)));
+        await until.HoldsAsync($"{string.Join(", ", servers.Select(s => s.Name))} answering", async c =>
+        {
+            var seen = await Task.WhenAll(servers.Select(async s => (s.Name, Result: await s.QueryAsync("SELECT 1", timeout: TimeSpan.FromSeconds(5), ct: c))));
+            return new ProbeResult(seen.All(s => s.Result.Ok), string.Join("; ", seen.Select(s => $"{s.Name}: {s.Result}")));
+        }, new WaitPolicy(StartTimeout, TimeSpan.FromMilliseconds(50)), ct);
+    }
+
+    private async Task<string> AttachAsync(ILabHost primary, IReadOnlyList<ILabHost> replicas, CancellationToken ct)
+    {
+        // Nothing is written on the primary before the replicas are attached: with semi-sync on from the start
+        // (failover lab) such a commit would wait rpl_semi_sync_master_timeout for an ack nobody can send yet.
+        var operations = new ReplicationOperations(instance, until);
+        foreach (var replica in replicas)
+            progress(await operations.AttachAsync(replica, primary, AttachStart.Copy, ct));
+        await operations.WaitReplicatingAsync(replicas, primary, StartTimeout, ct);
+        return $"{string.Join(", ", replicas.Select(r => r.Name))}: Slave_IO_Running and Slave_SQL_Running Yes, caught up with {primary.Name}";
+    }
+
+    private async Task<string> ClientQueryAsync(ClientQueryStep step, CancellationToken ct)
+    {
+        var client = instance.Host(step.Client);
+        var (answer, _) = await until.HoldsAsync($"{client.Name}: a query through {step.Via}", async c =>
+        {
+            var r = await client.QueryAsync("SELECT @@hostname", timeout: TimeSpan.FromSeconds(5), ct: c);
+            return new ProbeResult(r.Ok && step.AnsweredBy.Contains(r.Scalar ?? ""), r.Ok ? $"answered by {r.Scalar}" : r.ToString());
+        }, new WaitPolicy(TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100)), ct);
+        return $"{client.Name}: a query through {step.Via} {answer.Observed}";
+    }
+
+    private IReadOnlyList<ILabHost> Hosts(IEnumerable<string> names) => names.Select(instance.Host).ToList();
+}

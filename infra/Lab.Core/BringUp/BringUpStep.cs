@@ -1,0 +1,97 @@
+using Lab.Core.Galera;
+
+namespace Lab.Core.BringUp;
+
+/// <summary>
+/// One step every target takes to turn a lab definition into a working lab. Steps are data: the live targets run
+/// them through <see cref="BringUpRunner"/>, the Azure program generator turns the same list into command resources.
+/// </summary>
+public abstract record BringUpStep
+{
+    /// <summary>Stable, short and unique within a plan: used in progress lines and resource names.</summary>
+    public abstract string Key { get; }
+
+    /// <summary>What the step does, for progress lines and the README's "how it is built".</summary>
+    public abstract string Describe();
+
+    /// <summary>Observes without changing anything: a target whose hosts were built elsewhere (Azure) re-runs only these.</summary>
+    public virtual bool IsCheck => false;
+}
+
+/// <summary>Packages, the distribution's services stopped, systemd plumbing and the rendered files on every host (target-specific).</summary>
+public sealed record PrepareHostsStep(IReadOnlyList<string> Hosts) : BringUpStep
+{
+    public override string Key => "prepare";
+    public override string Describe() => $"prepare {string.Join(", ", Hosts)}: packages, rendered files, services stopped";
+}
+
+/// <summary>The Galera nodes form one cluster: together from a shared state, or the seeds' way (new cluster, then joins).</summary>
+public sealed record FormGaleraClusterStep(IReadOnlyList<string> Nodes, GaleraStart Start) : BringUpStep
+{
+    public override string Key => "form-cluster";
+    public override string Describe() => Start == GaleraStart.SharedState
+        ? $"start {string.Join(", ", Nodes)} together from a shared initial state (saved primary view, no SST)"
+        : $"{Nodes[0]}: galera_new_cluster; then {string.Join(", ", Nodes.Skip(1))} join one at a time (SST)";
+}
+
+/// <summary>Every node Primary and Synced in a cluster of all of them.</summary>
+public sealed record WaitGaleraSyncedStep(IReadOnlyList<string> Nodes) : BringUpStep
+{
+    public override string Key => "wait-synced";
+    public override bool IsCheck => true;
+    public override string Describe() => $"wait until {string.Join(", ", Nodes)} are Primary and Synced (cluster size {Nodes.Count})";
+}
+
+/// <summary>Plain MariaDB servers (no Galera) started and answering.</summary>
+public sealed record StartServersStep(IReadOnlyList<string> Servers) : BringUpStep
+{
+    public override string Key => "start-servers";
+    public override string Describe() => $"start mariadbd on {string.Join(", ", Servers)} and wait until each answers";
+}
+
+/// <summary>The instance's accounts file run on each host (once on a Galera cluster: it replicates).</summary>
+public sealed record CreateAccountsStep(IReadOnlyList<string> Hosts, string File) : BringUpStep
+{
+    public override string Key => "accounts";
+    public override string Describe() => $"run {File} on {string.Join(", ", Hosts)} (this instance's generated passwords)";
+}
+
+/// <summary>Each replica loads a consistent copy of the primary and replicates from it by GTID, caught up.</summary>
+public sealed record AttachReplicasStep(string Primary, IReadOnlyList<string> Replicas) : BringUpStep
+{
+    public override string Key => "attach-replicas";
+    public override string Describe() => $"{string.Join(", ", Replicas)}: consistent copy of {Primary} (mariadb-dump --gtid), CHANGE MASTER, START SLAVE, caught up";
+}
+
+/// <summary>The services that are not databases (clustercheck, HAProxy, keepalived) started where stopped.</summary>
+public sealed record StartServicesStep(IReadOnlyList<HostService> Services) : BringUpStep
+{
+    public override string Key => "start-services";
+    public override string Describe() => "start " + string.Join(", ", Services.Select(s => $"{s.Service} on {s.Host}"));
+}
+
+public sealed record HostService(string Host, string Service);
+
+/// <summary>The virtual IP held by exactly the primary.</summary>
+public sealed record WaitVirtualIpStep(string Address, string Holder) : BringUpStep
+{
+    public override string Key => "wait-vip";
+    public override bool IsCheck => true;
+    public override string Describe() => $"wait until the virtual IP {Address} is on {Holder} only";
+}
+
+/// <summary>Every HAProxy backend UP.</summary>
+public sealed record WaitHaproxyStep(IReadOnlyList<string> Proxies, int Backends) : BringUpStep
+{
+    public override string Key => "wait-haproxy";
+    public override bool IsCheck => true;
+    public override string Describe() => $"wait until {string.Join(", ", Proxies)} sees all {Backends} database backends UP";
+}
+
+/// <summary>A query from the client host as a student would type it, answered by one of the expected servers.</summary>
+public sealed record ClientQueryStep(string Client, string Via, IReadOnlyList<string> AnsweredBy) : BringUpStep
+{
+    public override string Key => "client-query";
+    public override bool IsCheck => true;
+    public override string Describe() => $"{Client}: `mariadb -e 'SELECT @@hostname'` through {Via}, answered by one of {string.Join(", ", AnsweredBy)}";
+}

@@ -1,0 +1,128 @@
+using Lab.Core.Hosts;
+using Lab.Core.Model;
+using Lab.Core.Services;
+using Lab.Core.Waits;
+using Lab.Hosts.Ssh.Inventory;
+using Lab.Hosts.Ssh.Transport;
+
+namespace Lab.Hosts.Ssh;
+
+/// <summary>A lab host that is a machine with systemd, reached with the system OpenSSH client.</summary>
+public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, SshRunner ssh) : ILabHost
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    public HostDefinition Definition { get; } = definition;
+
+    public string Name => Definition.Name;
+
+    public InventoryHost Endpoint => endpoint;
+
+    /// <summary>The ssh arguments up to and including the destination, for an interactive login (`lab shell`).</summary>
+    public IReadOnlyList<string> LoginArguments(bool tty) => ssh.Arguments.For(endpoint, tty);
+
+    public Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
+        ssh.RunAsync(endpoint, command, stdin, timeout ?? DefaultTimeout, ct);
+
+    public async Task WriteFileAsync(string path, string content, string mode, string owner, CancellationToken ct = default)
+    {
+        var q = SshArguments.Quote(path);
+        // Written beside the target and renamed, so a reader never sees half a file; mode is set before content lands.
+        var script = $"set -e; mkdir -p \"$(dirname {q})\"; t={q}.lab-tmp; rm -f \"$t\"; (umask 077; : > \"$t\"); chmod {mode} \"$t\"; " +
+                     $"cat > \"$t\"; chown {owner} \"$t\"; mv -f \"$t\" {q}";
+        var result = await RunAsync(script, content, ct: ct);
+        if (!result.Ok) throw new HostCommandException(Name, $"write {path}", result);
+    }
+
+    public async Task<string?> ReadFileAsync(string path, CancellationToken ct = default)
+    {
+        var q = SshArguments.Quote(path);
+        var result = await RunAsync($"[ -e {q} ] || exit 3; cat {q}", ct: ct);
+        return result.ExitCode switch
+        {
+            0 => result.Stdout,
+            3 => null,
+            _ => throw new HostCommandException(Name, $"read {path}", result),
+        };
+    }
+
+    public async Task StartAsync(string service, IReadOnlyList<string>? extraArgs = null, CancellationToken ct = default)
+    {
+        var current = await StatusAsync(service, ct);
+        if (current.State != ServiceState.Stopped && !SystemdUnits.IsSocket(service))
+            throw new Lab.Core.Errors.LabException($"{Name}: {service} is already {current}");
+        var spec = ServiceCatalog.Get(service);
+        // A joiner's start returns when it is Synced (Type=notify), after its state transfer.
+        var result = await RunAsync(SystemdUnits.StartScript(service, extraArgs), timeout: spec.StopTimeout * 5, ct: ct);
+        if (result.Ok) return;
+        // The server ran and exited (e.g. Galera refusing an unsafe bootstrap): as on every target, starting it
+        // succeeded and what follows shows in its state and log. Anything else (no such unit...) is an error here.
+        if (await UnitFailedAsync(service, ct)) return;
+        throw await StartFailureAsync(service, result, ct);
+    }
+
+    public async Task StopAsync(string service, CancellationToken ct = default)
+    {
+        var unit = SystemdUnits.UnitOf(service);
+        // A paused server cannot shut down: let it run first.
+        var result = await RunAsync($"systemctl kill -s CONT {unit} 2>/dev/null; systemctl stop {unit}", timeout: ServiceCatalog.Get(service).StopTimeout, ct: ct);
+        if (!result.Ok) throw new HostCommandException(Name, $"systemctl stop {unit}", result);
+    }
+
+    public async Task SignalAsync(string service, ServiceSignal signal, CancellationToken ct = default)
+    {
+        var status = await StatusAsync(service, ct);
+        if (status.State == ServiceState.Stopped) throw new Lab.Core.Errors.LabException($"{Name}: {service} is not running");
+        var unit = SystemdUnits.UnitOf(service);
+        var name = signal switch { ServiceSignal.Kill => "KILL", ServiceSignal.Pause => "STOP", _ => "CONT" };
+        // The main process only, as `kill -9 <pid>` would: systemd then stops what is left of the unit itself. (Signalling
+        // the whole cgroup fails with EIO inside a container on a cgroup v1 host, after the main process got it.)
+        var result = await RunAsync($"systemctl kill --kill-who=main -s {name} {unit}", timeout: TimeSpan.FromSeconds(15), ct: ct);
+        if (!result.Ok) throw new HostCommandException(Name, $"systemctl kill -s {name} {unit}", result);
+        if (signal != ServiceSignal.Kill) return;
+        await Until.Real.HoldsAsync($"{Name}: {unit} to be down after SIGKILL", async c =>
+        {
+            var s = await StatusAsync(service, c);
+            return new ProbeResult(s.State == ServiceState.Stopped, s.ToString());
+        }, new WaitPolicy(TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50)), ct);
+    }
+
+    public async Task<ServiceStatus> StatusAsync(string service, CancellationToken ct = default)
+    {
+        var result = await RunAsync(SystemdUnits.StatusScript(service), timeout: TimeSpan.FromSeconds(15), ct: ct);
+        if (!result.Ok) throw new HostCommandException(Name, $"systemctl show {SystemdUnits.UnitOf(service)}", result);
+        return SystemdStatus.Parse(service, result.Stdout);
+    }
+
+    /// <summary>
+    /// nftables on the host drops all traffic in and out except loopback and SSH on its port: the host is cut off from
+    /// the lab (a partition, its processes keep running) while the tool can still reach it to heal it.
+    /// </summary>
+    public async Task SetIsolatedAsync(bool isolated, CancellationToken ct = default)
+    {
+        const string table = "inet lab_isolation";
+        var port = endpoint.Port;
+        var command = isolated
+            ? $"nft -f - <<'EOF'\ntable {table} {{\n" +
+              $"  chain input {{ type filter hook input priority -10; policy drop; iif lo accept; tcp dport {port} accept; }}\n" +
+              $"  chain output {{ type filter hook output priority -10; policy drop; oif lo accept; tcp sport {port} accept; }}\n}}\nEOF"
+            : $"nft delete table {table} 2>/dev/null || true";
+        var result = await RunAsync(command, ct: ct);
+        if (!result.Ok) throw new HostCommandException(Name, isolated ? "cut network" : "heal network", result);
+    }
+
+    private async Task<bool> UnitFailedAsync(string service, CancellationToken ct)
+    {
+        var r = await RunAsync($"systemctl show -p ActiveState --value {SystemdUnits.UnitOf(service)}", timeout: TimeSpan.FromSeconds(15), ct: ct);
+        return r.Ok && r.Stdout.Trim() == "failed";
+    }
+
+    private async Task<Exception> StartFailureAsync(string service, CommandResult result, CancellationToken ct)
+    {
+        // systemctl only says "see journalctl"; the server's own last words say why.
+        var log = await RunAsync($"tail -n 5 {ServiceCatalog.Get(service).LogPath} 2>/dev/null", ct: ct);
+        var tail = log.Stdout.Trim();
+        return new HostCommandException(Name, $"systemctl start {SystemdUnits.UnitOf(service)}",
+            result with { Stderr = result.Stderr + (tail.Length > 0 ? "\n" + tail : "") });
+    }
+}

@@ -1,0 +1,18 @@
+using System.Diagnostics;
+using Lab.Core.Instances;
+using Lab.Core.Rendering;
+
+namespace Lab.Hosts.Ssh;
+
+/// <summary>The "prepare hosts" step on machines reached over SSH: connect to every host, then provision them side by side.</summary>
+public static class SshHostPreparation
+{
+    public static async Task RunAsync(LabInstance instance, IReadOnlyList<RenderedFile> files, Action<string> progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var hosts = instance.Hosts.Values.Cast<SshHost>().ToList();
+        await Task.WhenAll(hosts.Select(h => h.RunAsync("true", timeout: TimeSpan.FromSeconds(30), ct: ct)));
+        progress($"connected to {string.Join(", ", hosts.Select(h => $"{h.Name} ({h.Endpoint.User}@{h.Endpoint.Address})"))} ({clock.Elapsed.TotalSeconds:0.00}s)");
+        await Task.WhenAll(hosts.Select(h => SshProvisioner.PrepareAsync(h, files.Where(f => f.Host == h.Name).ToList(), progress, ct)));
+    }
+}

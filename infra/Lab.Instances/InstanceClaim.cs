@@ -1,0 +1,74 @@
+using Lab.Core.Errors;
+using Lab.Core.Model;
+using Lab.Core.Secrets;
+using Lab.Core.Waits;
+
+namespace Lab.Instances;
+
+/// <summary>What a target asks for when it claims an instance.</summary>
+/// <param name="Subnet">A fixed subnet (ssh: from the inventory; azure: the lab's own), or null to allocate a free one.</param>
+/// <param name="GuardRoute">The target adds the root namespace's `unreachable` route for the subnet (its lab network lives here).</param>
+/// <param name="RecordTarget">Writes what the target needs to find its hosts again, inside the claim.</param>
+public sealed record ClaimRequest(LabDefinition Lab, string Instance, string Target, Ipv4Subnet? Subnet, bool GuardRoute,
+    Action<LocalLayout, string>? RecordTarget = null);
+
+/// <summary>
+/// Claims an instance name and a subnet under the state lock, and writes the record and secrets before anything is
+/// created, so `down` can find everything even after a crash. One name space and one address space for every target:
+/// a subnet that overlaps a live instance is refused, naming that instance.
+/// </summary>
+public static class InstanceClaim
+{
+    public static async Task<(LabDefinition Lab, LabSecrets Secrets)> ClaimAsync(LocalLayout layout, ClaimRequest request, CancellationToken ct)
+    {
+        Directory.CreateDirectory(layout.StateRoot);
+        using var _ = await LockAsync(layout, ct);
+        var existing = Reaper.ExistingInstances(layout);
+        if (existing.Contains(request.Instance)) throw new InstanceExistsException(request.Instance, InstanceRecord.TryLoad(layout, request.Instance));
+        var live = existing.Select(i => InstanceRecord.TryLoad(layout, i)).OfType<InstanceRecord>()
+            .Select(r => (Record: r, Subnet: Ipv4Subnet.TryParse(r.Subnet, out var s) ? s : default))
+            .Where(r => r.Subnet.PrefixLength > 0).ToList();
+        Ipv4Subnet chosen;
+        if (request.Subnet is { } fixedSubnet)
+        {
+            var clash = live.FirstOrDefault(r => r.Subnet.Overlaps(fixedSubnet));
+            if (clash.Record is not null)
+                throw new SubnetInUseException(fixedSubnet, clash.Record);
+            chosen = fixedSubnet;
+        }
+        else chosen = await SubnetAllocator.AllocateAsync(request.Lab.Subnet, live.Select(r => r.Subnet), ct);
+
+        var moved = request.Lab.MovedTo(chosen);
+        new InstanceRecord(request.Instance, request.Lab.Name, chosen.ToString(), DateTimeOffset.UtcNow, Environment.ProcessId,
+            moved.Hosts.Select(h => h.Name).ToList(), request.Target, request.GuardRoute).Save(layout);
+        request.RecordTarget?.Invoke(layout, request.Instance);
+        var secrets = LabSecrets.Generate();
+        InstanceRecord.SaveSecrets(layout, request.Instance, secrets);
+        return (moved, secrets);
+    }
+
+    private static async Task<IDisposable> LockAsync(LocalLayout layout, CancellationToken ct)
+    {
+        FileStream? stream = null;
+        await Until.Real.HoldsAsync("the lab state lock", _ =>
+        {
+            try { stream = new FileStream(layout.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); return Task.FromResult(ProbeResult.Yes("locked")); }
+            catch (IOException e) { return Task.FromResult(ProbeResult.No(e.Message)); }
+        }, new WaitPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20)), ct);
+        return stream!;
+    }
+}
+
+public sealed class InstanceExistsException(string instance, InstanceRecord? record)
+    : LabException($"instance '{instance}' already exists" + (record is null ? " (left over from an interrupted run)" : $" (lab {record.Lab}, {record.Subnet}, created {record.CreatedUtc:u})")
+        + $"; remove it with `lab down --instance {instance}` or choose another name with --instance NAME");
+
+public sealed class InstanceNotFoundException(string instance, IReadOnlyList<string> existing)
+    : LabException($"no instance named '{instance}'" + (existing.Count == 0 ? "; nothing is up (start one with `lab up galera`)" : $"; existing: {string.Join(", ", existing)}"));
+
+public sealed class SubnetInUseException(Ipv4Subnet subnet, InstanceRecord owner)
+    : LabException($"subnet {subnet} overlaps instance '{owner.Name}' ({owner.Target ?? "local"} target, lab {owner.Lab}, {owner.Subnet}) on this machine; " +
+                   $"bring that one down first (`lab down --instance {owner.Name}`) or give these hosts addresses in another subnet")
+{
+    public string Owner { get; } = owner.Name;
+}

@@ -1,0 +1,55 @@
+using Lab.Core.Model;
+using Lab.Instances;
+
+namespace Lab.Targets.Machines;
+
+/// <summary>
+/// One machine: an overlay of the cached image (the image is never written), its identity (hostname, /etc/hosts,
+/// host key, the instance's login key for root), booted with systemd-nspawn inside the host's network namespace.
+/// </summary>
+public sealed class MachineBoot(MachineLayout machines, string instance, HostDefinition host)
+{
+    /// <returns>The known_hosts line for this machine's new host key.</returns>
+    public async Task<string> PrepareAsync(string image, LabDefinition lab, string authorizedKey, CancellationToken ct)
+    {
+        var root = machines.RootFs(instance, host.Name);
+        foreach (var d in new[] { machines.Upper(instance, host.Name), machines.Work(instance, host.Name), root })
+            Directory.CreateDirectory(d);
+        await ProcessRunner.RequireAsync("mount", ["-t", "overlay", "overlay", "-o",
+            $"lowerdir={image},upperdir={machines.Upper(instance, host.Name)},workdir={machines.Work(instance, host.Name)}", root], ct: ct);
+
+        File.WriteAllText(Path.Combine(root, "etc/hostname"), host.Name + "\n");
+        // Students type `ssh db2` or `ping haproxy` as on the classroom LAN.
+        File.WriteAllText(Path.Combine(root, "etc/hosts"),
+            $"127.0.0.1\tlocalhost\n127.0.1.1\t{host.Name}\n" + string.Concat(lab.Hosts.Select(h => $"{h.Address}\t{h.Name}\n")));
+        var ssh = Path.Combine(root, "root/.ssh");
+        Directory.CreateDirectory(ssh);
+        File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var keys = Path.Combine(ssh, "authorized_keys");
+        File.WriteAllText(keys, authorizedKey);
+        File.SetUnixFileMode(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var hostKey = Path.Combine(root, "etc/ssh/ssh_host_ed25519_key");
+        await ProcessRunner.RequireAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", $"root@{host.Name}", "-f", hostKey], ct: ct);
+        var pub = File.ReadAllText(hostKey + ".pub").Trim().Split(' ');
+        return $"{host.Address} {pub[0]} {pub[1]}";
+    }
+
+    /// <summary>Boots the machine detached; its console goes to a log file, its pid to a file `down` reads.</summary>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var pidFile = machines.PidFile(instance, host.Name);
+        File.Delete(pidFile);
+        var nspawn = string.Join(' ', new[]
+        {
+            "systemd-nspawn", "--boot", "--register=no", "--keep-unit",
+            $"--network-namespace-path={LocalLayout.NetnsPath(LocalLayout.HostNetns(instance, host.Name))}",
+            "-D", machines.RootFs(instance, host.Name),
+            $"--machine={MachineLayout.MachineName(instance, host.Name)}", $"--hostname={host.Name}",
+            // No terminal: the console is a log; no journal link to this machine's /var/log/journal.
+            "--console=passive", "--link-journal=no",
+        });
+        await ProcessRunner.RequireAsync("setsid",
+            ["-f", "sh", "-c", $"echo $$ > {pidFile}; exec {nspawn} > {machines.ConsoleLog(instance, host.Name)} 2>&1 < /dev/null"], ct: ct);
+    }
+}

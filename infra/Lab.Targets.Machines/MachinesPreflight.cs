@@ -1,0 +1,24 @@
+using Lab.Core.Errors;
+using Lab.Instances;
+
+namespace Lab.Targets.Machines;
+
+/// <summary>What the machines target needs on this machine before it creates anything.</summary>
+public static class MachinesPreflight
+{
+    private static readonly (string Path, string Package)[] Tools =
+    [
+        ("/usr/bin/systemd-nspawn", "systemd-container"), ("/usr/sbin/debootstrap", "debootstrap"), ("/usr/bin/ssh", "openssh-client"),
+        ("/usr/bin/ssh-keygen", "openssh-client"), ("/usr/bin/socat", "socat"), ("/usr/sbin/ip", "iproute2"), ("/usr/bin/nsenter", "util-linux"),
+    ];
+
+    public static void RequireRoot() => Privileges.RequireRoot("the machines target boots containers on the lab's own network");
+
+    public static void Check()
+    {
+        RequireRoot();
+        var missing = Tools.Where(t => !File.Exists(t.Path)).Select(t => t.Package).Distinct().ToList();
+        if (missing.Count > 0)
+            throw new PreflightException($"the machines target needs: {string.Join(" ", missing)}; install them with scripts/install-packages (or apt-get install {string.Join(" ", missing)})");
+    }
+}

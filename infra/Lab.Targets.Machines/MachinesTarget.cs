@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Lab.Core.BringUp;
+using Lab.Core.Errors;
+using Lab.Core.Galera;
+using Lab.Core.Instances;
+using Lab.Core.Loading;
+using Lab.Core.Model;
+using Lab.Core.Rendering;
+using Lab.Core.Targets;
+using Lab.Core.Waits;
+using Lab.Hosts.Ssh;
+using Lab.Hosts.Ssh.Inventory;
+using Lab.Instances;
+
+namespace Lab.Targets.Machines;
+
+/// <summary>
+/// VM-like hosts without a hypervisor: one systemd-nspawn container per host, booted with systemd and sshd from the
+/// cached Debian image, on the same private lab network as the local target, then driven over SSH from a namespace
+/// of the lab's own, through the one bring-up plan (the seeds' way: galera_new_cluster, systemctl).
+/// </summary>
+public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILabTarget
+{
+    public const string TargetName = "machines";
+
+    private readonly MachineLayout _machines = new(layout);
+
+    public string Name => TargetName;
+
+    public string Summary => "one systemd-nspawn container per host here (cached Debian 12 image), on the lab's private network, over ssh: systemctl, galera_new_cluster as students type them";
+
+    public async Task<LabInstance> UpAsync(UpRequest request, Action<string> progress, CancellationToken ct)
+    {
+        var instance = InstanceName.Validate(request.Instance);
+        if (request.Inventory is not null)
+            throw new LabInputException("--inventory is for --target ssh (the machines target creates its own hosts)");
+        MachinesPreflight.Check();
+        var clock = Stopwatch.StartNew();
+        var image = await MachineImage.EnsureAsync(layout, progress, ct);
+        var (moved, secrets) = await InstanceClaim.ClaimAsync(layout,
+            new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true, new TargetRecord(Name, _machines.InventoryFile(instance)).Save), ct);
+        try
+        {
+            progress($"instance '{instance}': subnet {moved.Subnet}, machines {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
+            var files = new TemplateRenderer(catalog.TemplatesRoot).RenderAll(moved, secrets); // a template error stops here
+            var inventory = await BootAsync(moved, instance, image, progress, clock, ct);
+            var created = SshLab.Open(moved, instance, inventory, secrets, Name);
+            await new BringUpRunner(created, Until.Real, progress).RunAsync(BringUpPlan.For(moved, GaleraStart.Classic).Steps,
+                (_, c) => SshHostPreparation.RunAsync(created, files, progress, c), ct);
+            return created;
+        }
+        catch (Exception e) when (!request.KeepOnFailure)
+        {
+            progress($"up failed ({e.Message.Split('\n')[0]}); removing what was made for '{instance}'");
+            await DownAsync(instance, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>The lab network, a management namespace, one booted container per host; returns the inventory reaching them.</summary>
+    private async Task<SshInventory> BootAsync(LabDefinition moved, string instance, string image, Action<string> progress, Stopwatch clock, CancellationToken ct)
+    {
+        await LabNetwork.CreateAsync(instance, moved, ct);
+        var from = await ManagementNamespace.CreateAsync(instance, moved, ct);
+        var publicKey = await CreateLoginKeyAsync(instance, ct);
+
+        var boots = moved.Hosts.Select(h => new MachineBoot(_machines, instance, h)).ToList();
+        var knownHosts = await Task.WhenAll(boots.Select(b => b.PrepareAsync(image, moved, publicKey, ct)));
+        File.WriteAllText(_machines.KnownHosts(instance), string.Join("\n", knownHosts) + "\n");
+        await Task.WhenAll(boots.Select(b => b.StartAsync(ct)));
+        var inventory = WriteInventory(moved, instance);
+        progress($"{moved.Hosts.Count} machines booting; ssh from {from} in the lab's own namespace ({clock.Elapsed.TotalSeconds:0.00}s)");
+
+        var runner = SshConnections.Runner(instance, inventory);
+        await Task.WhenAll(moved.Hosts.Select(h => Until.Real.HoldsAsync($"{h.Name}: sshd answering", async c =>
+        {
+            var r = await runner.RunAsync(inventory.Host(h.Name), "systemctl is-system-running --wait >/dev/null 2>&1; true", null, TimeSpan.FromSeconds(60), c);
+            return new ProbeResult(r.Ok, r.Describe());
+        }, new WaitPolicy(TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200)), ct)));
+        progress($"machines booted, sshd answering ({clock.Elapsed.TotalSeconds:0.00}s)");
+        return inventory;
+    }
+
+    public LabInstance Open(string instance) => SshLab.OpenRecorded(catalog, layout, instance, Name);
+
+    /// <summary>True when the instance is (or was half-way) a machines instance.</summary>
+    public bool Owns(string instance) =>
+        InstanceRecord.TryLoad(layout, instance)?.Target == Name || TargetRecord.TryLoad(layout, instance)?.Target == Name
+        || Directory.Exists(_machines.InstanceDir(instance));
+
+    public IReadOnlyList<HostPlacement> Describe(LabInstance instance) =>
+        instance.Lab.Hosts.Select(h => new HostPlacement(h.Name, h.Address, $"container {MachineLayout.MachineName(instance.Name, h.Name)}, ssh root@{h.Address} from the lab's own namespace")).ToList();
+
+    public async Task<DownReport> DownAsync(string instance, CancellationToken ct)
+    {
+        InstanceName.Validate(instance);
+        MachinesPreflight.RequireRoot();
+        var closed = await SshConnections.CloseAsync(layout, instance, ct);
+        var report = await Reaper.DownAsync(layout, instance, ct);
+        var machines = await MachineReaper.RemoveAsync(_machines, instance, ct);
+        return report.For(Name).With(machines > 0 ? $"{machines} machine(s)" : null, closed ? "its ssh connections" : null);
+    }
+
+    private async Task<string> CreateLoginKeyAsync(string instance, CancellationToken ct)
+    {
+        var key = _machines.KeyFile(instance);
+        File.Delete(key);
+        File.Delete(key + ".pub");
+        await ProcessRunner.RequireAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", $"lab-{instance}", "-f", key], ct: ct);
+        return File.ReadAllText(key + ".pub");
+    }
+
+    /// <summary>The inventory the ssh target reads: root with the instance's key, through the lab's own namespace.</summary>
+    private SshInventory WriteInventory(LabDefinition lab, string instance)
+    {
+        var file = _machines.InventoryFile(instance);
+        var lines = new List<string>
+        {
+            $"# Written by `lab up --target machines` for instance '{instance}': how the tool (and `lab shell`) reaches each machine.",
+            $"lab: {lab.Name}",
+            $"knownHosts: {Path.GetFileName(_machines.KnownHosts(instance))}",
+            "hosts:",
+        };
+        foreach (var h in lab.Hosts)
+            lines.AddRange([
+                $"  {h.Name}:",
+                $"    address: {h.Address}",
+                $"    role: {h.Role}",
+                "    user: root",
+                "    port: 22",
+                $"    key: {Path.GetFileName(_machines.KeyFile(instance))}",
+                $"    proxyCommand: \"{ManagementNamespace.ProxyCommand(instance)}\"",
+            ]);
+        File.WriteAllText(file, string.Join("\n", lines) + "\n");
+        return InventoryLoader.Load(file);
+    }
+}

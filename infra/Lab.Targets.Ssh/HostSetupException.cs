@@ -1,4 +1,0 @@
-namespace Lab.Targets.Ssh;
-
-/// <summary>A host cannot become a lab host as it is (wrong distribution, missing packages); the message says what to do.</summary>
-public sealed class HostSetupException(string message) : InvalidOperationException(message);

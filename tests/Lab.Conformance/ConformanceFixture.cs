@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Lab.Core.Galera;
+using Lab.Core.Instances;
+using Lab.Core.Loading;
+using Lab.Core.Services;
+using Lab.Core.Status;
+using Lab.Core.Targets;
+using Lab.Core.Waits;
+using Lab.Instances;
+
+namespace Lab.Conformance;
+
+/// <summary>
+/// Brings the labs up on one target for the conformance suite, one lab at a time, in a private state directory under
+/// generated instance names. Before each scenario the lab is brought to its starting state the way `lab run` does it: a
+/// Galera lab heals in place; a replication lab (whose topology a scenario changes) is recreated.
+/// </summary>
+public abstract class ConformanceFixture : IAsyncLifetime
+{
+    private readonly string _state = Directory.CreateTempSubdirectory("lab-conformance-").FullName;
+    private readonly string _run = Guid.NewGuid().ToString("N")[..5];
+    private LabInstance? _current;
+
+    protected ConformanceFixture() =>
+        Layout = new LocalLayout(Path.Combine(_state, "state"), "/run/lab/ns", LocalLayout.Default.CacheRoot); // shared caches: seed datadir, machine image
+
+    public LocalLayout Layout { get; }
+    public LabCatalog Catalog { get; } = new(RepoRoot.Path);
+    public ILabTarget Target => _target ??= CreateTarget(Catalog, Layout);
+    private ILabTarget? _target;
+
+    /// <summary>Every line the bring-ups printed, for a failure message.</summary>
+    public List<string> Progress { get; } = [];
+
+    protected abstract ILabTarget CreateTarget(LabCatalog catalog, LocalLayout layout);
+
+    /// <summary>Why this target cannot run here (null when it can): the tests then fail with this reason.</summary>
+    public virtual string? WhyUnavailable => null;
+
+    /// <summary>How long the fixture may take to bring a lab up (the machines target may first build its image).</summary>
+    protected virtual TimeSpan UpTimeout => TimeSpan.FromMinutes(5);
+
+    public string InstanceFor(string lab) => $"cf{_run}-{lab[..3]}";
+
+    /// <summary>
+    /// The lab at its starting state, and how long getting there took. A Galera lab is healed in place; any other lab
+    /// (a scenario changes who is primary and which history survived) is brought up afresh for every scenario.
+    /// </summary>
+    public async Task<(LabInstance Instance, TimeSpan Took, string How)> PrepareAsync(string lab, Action<string> note, CancellationToken ct)
+    {
+        if (WhyUnavailable is { } why) throw new InvalidOperationException($"the {Target.Name} target cannot run here: {why}");
+        var clock = Stopwatch.StartNew();
+        string how;
+        if (_current is not null && _current.Lab.Name == lab && _current.HostsRunning(ServiceCatalog.Galera).Count > 0)
+        {
+            await new HealthRestorer(_current, Until.Real, note).RestoreAsync(ct);
+            how = "healed in place";
+        }
+        else
+        {
+            await DownCurrentAsync();
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(UpTimeout);
+            var definition = Catalog.Load(lab);
+            _current = await Target.UpAsync(new UpRequest(definition, InstanceFor(lab)), m => { lock (Progress) Progress.Add(m); note(m); }, limit.Token);
+            how = "up";
+            var status = await LabStatusReader.ReadAsync(_current, ct);
+            if (!status.Healthy)
+                throw new InvalidOperationException($"{lab} on {Target.Name}: not healthy right after up: " +
+                                                    string.Join("; ", status.Hosts.Select(h => $"{h.Name}: {string.Join(",", h.Services)} {h.Galera}")));
+        }
+        return (_current, clock.Elapsed, how);
+    }
+
+    private async Task DownCurrentAsync()
+    {
+        if (_current is null) return;
+        var name = _current.Name;
+        _current = null;
+        await Target.DownAsync(name, CancellationToken.None);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await DownCurrentAsync();
+            // Anything a failed up left under this run's names.
+            foreach (var lab in Catalog.LabNames)
+                if (Reaper.ExistingInstances(Layout).Contains(InstanceFor(lab)))
+                    await Target.DownAsync(InstanceFor(lab), CancellationToken.None);
+        }
+        finally
+        {
+            try { Directory.Delete(_state, recursive: true); } catch (IOException) { }
+        }
+    }
+}
