@@ -3,7 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Lab.Export.Pulumi.Tests;
 
-/// <summary>The bring-up runs in the seed's order: new cluster on db1, joins, accounts on db1, then HAProxy; all through the jump host.</summary>
+/// <summary>
+/// The program's command resources are the lab's one bring-up plan: new cluster on db1, joins, synced, accounts on db1,
+/// HAProxy, its backends UP, a client query; each step after the whole step before it, all through the jump host.
+/// </summary>
 public sealed class BringUpTests
 {
     private readonly GaleraProgram _galera = new();
@@ -30,9 +33,9 @@ public sealed class BringUpTests
         var connection = GaleraProgram.Properties(_galera.Resource("db1-accounts")).Map("connection");
 
         Assert.Contains("/etc/mysql/lab-accounts.sql", accounts);
-        Assert.Contains("wsrep_cluster_size", accounts);
+        Assert.Contains("wsrep_cluster_size", Create("db1-synced"));
         Assert.Equal(_galera.Lab.Host("db1").Address, connection.Str("host"));
-        Assert.Superset(new HashSet<string> { "db1-new-cluster", "db2-join", "db3-join" }, _galera.AllDependencies("db1-accounts").ToHashSet());
+        Assert.Superset(new HashSet<string> { "db1-new-cluster", "db2-join", "db3-join", "db1-synced" }, _galera.AllDependencies("db1-accounts").ToHashSet());
     }
 
     [Fact]
@@ -44,15 +47,37 @@ public sealed class BringUpTests
     }
 
     [Fact]
+    public void Given_the_plan_When_exported_Then_there_is_one_command_resource_per_host_step_in_the_plans_order()
+    {
+        var names = _galera.ResourcesOfType("command:remote:Command").Select(c => c.Name).ToList();
+
+        Assert.Equal(["db1-new-cluster", "db2-join", "db3-join", "db1-synced", "db1-accounts", "haproxy-start", "haproxy-backends-up", "client-query"], names);
+        Assert.Contains("haproxy-start", _galera.AllDependencies("haproxy-backends-up"));
+        Assert.Contains("haproxy-backends-up", _galera.AllDependencies("client-query"));
+        Assert.Contains("SELECT @@hostname", Create("client-query"));
+    }
+
+    [Fact]
+    public void Given_a_lab_whose_plan_attaches_replicas_When_exported_Then_the_export_refuses_with_the_reason()
+    {
+        var replication = Lab.Core.Loading.LabCatalog.Locate().Load("replication");
+
+        var error = Assert.Throws<Lab.Core.Errors.LabException>(() => new AzureProgramGenerator(_galera.Renderer).Generate(replication));
+
+        Assert.Contains("cannot attach replicas", error.Message);
+    }
+
+    [Fact]
     public void Given_every_command_When_its_connection_is_read_Then_it_goes_through_the_jump_host_with_the_admin_key_after_its_vm_exists()
     {
         var commands = _galera.ResourcesOfType("command:remote:Command").ToList();
-        Assert.Equal(5, commands.Count);
+        Assert.Equal(8, commands.Count);
         foreach (var (name, resource) in commands)
         {
             var connection = GaleraProgram.Properties(resource).Map("connection");
-            var host = _galera.Lab.Hosts.Single(h => h.Address == connection.Str("host"));
-            Assert.Equal("${client-public-ip.ipAddress}", connection.Map("proxy").Str("host"));
+            var onJump = connection.Str("host") == "${client-public-ip.ipAddress}";
+            var host = onJump ? _galera.Lab.Host("client") : _galera.Lab.Hosts.Single(h => h.Address == connection.Str("host"));
+            if (!onJump) Assert.Equal("${client-public-ip.ipAddress}", connection.Map("proxy").Str("host"));
             Assert.Equal("${adminUser}", connection.Str("user"));
             Assert.Contains($"{host.Name}-vm", _galera.AllDependencies(name));
             Assert.Contains("client-vm", _galera.AllDependencies(name));

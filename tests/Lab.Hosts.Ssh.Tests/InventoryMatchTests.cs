@@ -24,14 +24,14 @@ public class InventoryMatchTests
     [Fact]
     public void A_host_missing_from_the_inventory_is_named()
     {
-        var e = Assert.Throws<ArgumentException>(() => InventoryMatch.SubnetFor(Lab, Inventory(("db1", "10.10.10.101", null))));
+        var e = Assert.Throws<Lab.Core.Errors.LabInputException>(() => InventoryMatch.SubnetFor(Lab, Inventory(("db1", "10.10.10.101", null))));
         Assert.Contains("no entry for client", e.Message);
     }
 
     [Fact]
     public void A_host_at_the_wrong_lab_address_is_named_with_the_expected_one()
     {
-        var e = Assert.Throws<ArgumentException>(() => InventoryMatch.SubnetFor(Lab, Inventory(("db1", "10.10.10.101", null), ("client", "10.10.10.77", null))));
+        var e = Assert.Throws<Lab.Core.Errors.LabInputException>(() => InventoryMatch.SubnetFor(Lab, Inventory(("db1", "10.10.10.101", null), ("client", "10.10.10.77", null))));
         Assert.Contains("client is at 10.10.10.77", e.Message);
         Assert.Contains("10.10.10.50", e.Message);
     }
