@@ -25,10 +25,12 @@ public static class SystemdUnits
     /// </summary>
     public static string DropIn(string service)
     {
-        var log = ServiceCatalog.Get(service).LogPath;
+        var spec = ServiceCatalog.Get(service);
+        var log = spec.LogPath;
         return "# Written by `lab up`: a killed service stays down until started; output in the lab's log file.\n" +
                "[Service]\nRestart=no\n" +
-               $"StandardOutput=append:{log}\nStandardError=append:{log}\n";
+               $"StandardOutput=append:{log}\nStandardError=append:{log}\n" +
+               (spec.SystemdExecStart is { } exec ? $"ExecStart=\nExecStart={exec}\n" : "");
     }
 
     /// <summary>

@@ -48,6 +48,10 @@ public sealed class MachineBoot(MachineLayout machines, string instance, HostDef
             $"--machine={MachineLayout.MachineName(instance, host.Name)}", $"--hostname={host.Name}",
             // No terminal: the console is a log; no journal link to this machine's /var/log/journal.
             "--console=passive", "--link-journal=no",
+            // The machine's network namespace is its own (the lab's host namespace), as a VM's NIC would be: keepalived
+            // adds the virtual IP and nftables cuts the host off inside it, both of which need CAP_NET_ADMIN, which
+            // nspawn keeps only for networks it creates itself.
+            "--capability=CAP_NET_ADMIN",
         });
         await ProcessRunner.RequireAsync("setsid",
             ["-f", "sh", "-c", $"echo $$ > {pidFile}; exec {nspawn} > {machines.ConsoleLog(instance, host.Name)} 2>&1 < /dev/null"], ct: ct);

@@ -17,6 +17,7 @@ public sealed record RequiredFile(string Path, string Package);
 /// <param name="Requires">Programs the local target checks for before it creates anything.</param>
 /// <param name="SystemdFiles">Files a systemd host needs for the service that `lab render` does not produce (units).</param>
 /// <param name="FirstBoot">Commands run once on a systemd host after packages and files are in place.</param>
+/// <param name="SystemdExecStart">Replaces the distribution unit's ExecStart where its default would log elsewhere than <paramref name="LogPath"/>.</param>
 public sealed record ServiceSpec(
     string Name,
     string Command,
@@ -26,4 +27,5 @@ public sealed record ServiceSpec(
     IReadOnlyList<string> Packages,
     IReadOnlyList<RequiredFile> Requires,
     IReadOnlyList<PlumbingFile> SystemdFiles,
-    IReadOnlyList<string[]> FirstBoot);
+    IReadOnlyList<string[]> FirstBoot,
+    string? SystemdExecStart = null);
