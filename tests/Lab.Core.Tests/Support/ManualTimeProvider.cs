@@ -51,6 +51,23 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         Advance(next - GetUtcNow());
     }
 
+    /// <summary>
+    /// As <see cref="AdvanceToNextTimer"/>, but false instead of an exception when no timer is armed: with several
+    /// activities on the clock (a scenario and a writer), the timer seen armed a moment ago may have fired already.
+    /// </summary>
+    public bool TryAdvanceToNextTimer()
+    {
+        DateTimeOffset next;
+        lock (_gate)
+        {
+            var armed = _timers.Where(t => t.DueAt is not null).ToList();
+            if (armed.Count == 0) return false;
+            next = armed.Min(t => t.DueAt!.Value);
+        }
+        Advance(next - GetUtcNow());
+        return true;
+    }
+
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;
