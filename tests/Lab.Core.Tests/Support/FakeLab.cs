@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lab.Core.Hosts;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
@@ -14,11 +15,11 @@ namespace Lab.Core.Tests.Support;
 /// leaves it: every service running; Galera nodes one Primary component behind HAProxy; replicas replicating from the
 /// primary; the virtual IP on the primary; the client's <c>mariadb</c> reaching the server its settings name.
 /// </summary>
-public sealed class FakeLab
+public sealed partial class FakeLab
 {
     private static readonly Dictionary<string, LabDefinition> Definitions = new();
 
-    private FakeLab(LabDefinition lab, TimeProvider clock)
+    private FakeLab(LabDefinition lab, ManualTimeProvider clock)
     {
         Lab = lab;
         var pid = 1000;
@@ -28,7 +29,17 @@ public sealed class FakeLab
         Secrets = new LabSecrets(LabSecrets.Names.ToDictionary(n => n, n => $"fake-{n}"));
         Instance = new LabInstance("fake", "fake", lab, Secrets, Hosts.Values);
         Loader = new ScenarioLoader(lab);
+        // A commit takes a little time, so a writer advances with the virtual clock instead of spinning to its cap.
+        var servers = Hosts.Values.Where(h => h.Definition.Services.Any(ServiceCatalog.IsDatabase)).ToList();
+        foreach (var server in servers) server.Sql.Delay(WriterInsert(), WriteLatency);
+        _ = new WriterStartHold(clock, servers);
     }
+
+    /// <summary>How long one of the writer's INSERTs takes on a server.</summary>
+    public static readonly TimeSpan WriteLatency = TimeSpan.FromMilliseconds(10);
+
+    [GeneratedRegex(@"^INSERT INTO labcheck\.writes ", RegexOptions.IgnoreCase)]
+    private static partial Regex WriterInsert();
 
     public LabDefinition Lab { get; }
     public LabSecrets Secrets { get; }
@@ -43,7 +54,7 @@ public sealed class FakeLab
 
     public IReadOnlyList<FakeHost> Running(string service) => Hosts.Values.Where(h => h.Definition.Runs(service)).ToList();
 
-    public static FakeLab Load(string name, TimeProvider clock)
+    public static FakeLab Load(string name, ManualTimeProvider clock)
     {
         LabDefinition lab;
         lock (Definitions)

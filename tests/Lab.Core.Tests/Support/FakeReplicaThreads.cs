@@ -74,7 +74,7 @@ public sealed partial class FakeReplicaThreads
             {
                 if (Running()) return Busy();
                 var options = Option().Matches(change.Groups[1].Value)
-                    .ToDictionary(m => m.Groups[1].Value.ToUpperInvariant(), m => m.Groups[2].Value.Trim('\''));
+                    .ToDictionary(m => m.Groups[1].Value.ToUpperInvariant(), m => FakeSql.Unquote(m.Groups[2].Value));
                 var received = _columns?.GetValueOrDefault("Gtid_IO_Pos") ?? "";
                 _columns = Configure(options.GetValueOrDefault("MASTER_HOST", ""), options.GetValueOrDefault("MASTER_USER", ""));
                 _columns["Gtid_IO_Pos"] = received;

@@ -5,7 +5,10 @@ namespace Lab.Core.Tests.Support;
 public enum FakeServiceChange { Started, Stopped, Killed, Paused, Resumed }
 
 /// <summary>One thing that happened to a fake service, with the extra arguments of a start.</summary>
-public sealed record FakeServiceEvent(string Service, FakeServiceChange Change, IReadOnlyList<string> Args);
+public sealed record FakeServiceEvent(string Service, FakeServiceChange Change, IReadOnlyList<string> Args)
+{
+    public override string ToString() => $"{Change} {Service}" + (Args.Count > 0 ? $" {string.Join(' ', Args)}" : "");
+}
 
 /// <summary>
 /// A host's services as state and pid, following the local supervisor's rules (no restart policy; starting a running

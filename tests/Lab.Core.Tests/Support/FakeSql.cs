@@ -21,6 +21,8 @@ public sealed partial class FakeSql
     private readonly Dictionary<string, string> _variables = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _executed = [];
     private readonly List<string> _unhandled = [];
+    private readonly List<Action<string>> _executedHooks = [];
+    private readonly List<Action<string>> _delayHooks = [];
 
     public FakeSql(string host, TimeProvider clock)
     {
@@ -58,6 +60,18 @@ public sealed partial class FakeSql
         lock (_gate) _delays.Add((pattern, by));
     }
 
+    /// <summary>Runs after a statement succeeded.</summary>
+    public void OnExecuted(Action<string> hook)
+    {
+        lock (_gate) _executedHooks.Add(hook);
+    }
+
+    /// <summary>Runs once a <see cref="Delay"/> for a statement has armed its timer, before it is awaited.</summary>
+    public void OnDelayArmed(Action<string> hook)
+    {
+        lock (_gate) _delayHooks.Add(hook);
+    }
+
     public void SetStatus(string name, string value)
     {
         lock (_gate) _status[name] = value;
@@ -87,17 +101,20 @@ public sealed partial class FakeSql
         foreach (var (statement, line) in Split(input))
         {
             foreach (var delay in DelaysFor(statement))
-                await Task.Delay(delay, _clock, ct);
-            lock (_gate) _executed.Add(statement);
-            switch (Answer(statement, session))
             {
-                case SqlError error:
-                    return new CommandResult(1, output.ToString(), error.Render(line) + "\n");
-                case SqlRows { Rows.Count: > 0 } rows:
-                    if (withNames && rows.Columns is { } names) output.Append(string.Join('\t', names)).Append('\n');
-                    foreach (var row in rows.Rows) output.Append(string.Join('\t', row)).Append('\n');
-                    break;
+                var wait = Task.Delay(delay, _clock, ct);
+                foreach (var hook in Hooks(_delayHooks)) hook(statement);
+                await wait;
             }
+            lock (_gate) _executed.Add(statement);
+            var reply = Answer(statement, session);
+            if (reply is SqlError error) return new CommandResult(1, output.ToString(), error.Render(line) + "\n");
+            if (reply is SqlRows { Rows.Count: > 0 } rows)
+            {
+                if (withNames && rows.Columns is { } names) output.Append(string.Join('\t', names)).Append('\n');
+                foreach (var row in rows.Rows) output.Append(string.Join('\t', row)).Append('\n');
+            }
+            foreach (var hook in Hooks(_executedHooks)) hook(statement);
         }
         return new CommandResult(0, output.ToString(), "");
     }
@@ -105,6 +122,11 @@ public sealed partial class FakeSql
     private sealed class Session
     {
         public bool Replicates { get; set; } = true;
+    }
+
+    private List<Action<string>> Hooks(List<Action<string>> hooks)
+    {
+        lock (_gate) return hooks.ToList();
     }
 
     private void AddHandler(Func<string, Func<SqlReply>?> handler)
@@ -171,7 +193,7 @@ public sealed partial class FakeSql
     {
         if (SetVariableStatement().Match(statement) is not { Success: true } m) return null;
         var name = m.Groups[2].Value;
-        var value = m.Groups[3].Value.Trim().Trim('\'').Replace("''", "'");
+        var value = Unquote(m.Groups[3].Value.Trim());
         // SELECT @@var shows a boolean as 1/0 whatever it was set with.
         value = value.ToUpperInvariant() switch { "ON" or "TRUE" => "1", "OFF" or "FALSE" => "0", _ => value };
         if (m.Groups[1].Value.Equals("SESSION", StringComparison.OrdinalIgnoreCase))
@@ -211,6 +233,10 @@ public sealed partial class FakeSql
             start = i + 1;
         }
     }
+
+    /// <summary>A SQL string literal's text ('it''s' → it's); anything else as it is.</summary>
+    public static string Unquote(string value) =>
+        value.Length >= 2 && value[0] == '\'' && value[^1] == '\'' ? value[1..^1].Replace("''", "'") : value;
 
     private static string Collapse(string text) => Regex.Replace(text.Trim(), @"\s+", " ");
 }

@@ -43,6 +43,9 @@ public sealed partial class FakeWritesTable(string node)
         lock (_gate) _replicas.AddRange(replicas);
     }
 
+    /// <summary>Test set-up: the writer created its (empty) table here and on the replicas.</summary>
+    public void Create() => Apply(t => t._ids.Clear(), replicate: true);
+
     /// <summary>Test set-up: a row on this node only.</summary>
     public void Plant(long id) => Apply(t => t._ids.Add(id), replicate: false);
 
