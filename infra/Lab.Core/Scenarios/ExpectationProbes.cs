@@ -61,7 +61,7 @@ public sealed class ExpectationProbes(RunContext context)
         {
             var report = context.WorkloadReport ?? throw new ScenarioStepException("no finished writer to check: add `workload: stop` before this expectation");
             var check = await report.CheckAsync(WorkloadHosts(e), ct);
-            var ok = check.Lost == e.Lost && check.Phantoms == 0 && report.Ok >= e.MinOk
+            var ok = check.Lost == e.Lost && check.Phantoms == 0 && check.FailedButPresent == 0 && report.Ok >= e.MinOk
                      && (e.MaxInterruption is not { } max || report.LongestInterruption < max);
             return new ProbeResult(ok, $"{report}; {check}");
         },

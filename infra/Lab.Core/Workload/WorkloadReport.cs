@@ -28,6 +28,7 @@ public sealed record WorkloadReport(IReadOnlyList<WriteRecord> Writes)
     public async Task<WorkloadCheck> CheckAsync(IEnumerable<ILabHost> nodes, CancellationToken ct)
     {
         var acknowledged = Writes.Where(w => w.Outcome == WriteOutcome.Ok).Select(w => w.Id).ToHashSet();
+        var refused = Writes.Where(w => w.Outcome == WriteOutcome.Failed).Select(w => w.Id).ToHashSet();
         var attempted = Writes.Select(w => w.Id).ToHashSet();
         var perNode = new List<NodeCheck>();
         foreach (var node in nodes)
@@ -39,23 +40,32 @@ public sealed record WorkloadReport(IReadOnlyList<WriteRecord> Writes)
             var present = result.Rows.Select(r => long.Parse(r[0])).ToHashSet();
             perNode.Add(new NodeCheck(node.Name, present.Count,
                 acknowledged.Where(id => !present.Contains(id)).Order().ToList(),
-                present.Where(id => !attempted.Contains(id)).Order().ToList()));
+                present.Where(id => !attempted.Contains(id)).Order().ToList(),
+                present.Where(refused.Contains).Order().ToList()));
         }
         return new WorkloadCheck(perNode);
     }
 }
 
-/// <summary>Per node: acknowledged ids that are missing (lost) and ids nobody wrote (phantoms).</summary>
-public sealed record NodeCheck(string Node, int Rows, IReadOnlyList<long> Lost, IReadOnlyList<long> Phantoms)
+/// <summary>
+/// Per node: acknowledged ids that are missing (lost), ids nobody wrote (phantoms), and ids the client was told
+/// definitely failed that are there anyway (the server applied a write it reported as refused: the client would retry
+/// it or give up on it, so either way the data disagrees with what the application believes).
+/// </summary>
+public sealed record NodeCheck(string Node, int Rows, IReadOnlyList<long> Lost, IReadOnlyList<long> Phantoms, IReadOnlyList<long> FailedButPresent)
 {
     public override string ToString() =>
-        $"{Node}: {Rows} rows" + (Lost.Count > 0 ? $", LOST {Lost.Count} (ids {string.Join(",", Lost.Take(5))}{(Lost.Count > 5 ? ",..." : "")})" : ", none lost")
-        + (Phantoms.Count > 0 ? $", {Phantoms.Count} never written (ids {string.Join(",", Phantoms.Take(5))})" : "");
+        $"{Node}: {Rows} rows" + (Lost.Count > 0 ? $", LOST {Lost.Count} (ids {Ids(Lost)})" : ", none lost")
+        + (Phantoms.Count > 0 ? $", {Phantoms.Count} never written (ids {Ids(Phantoms)})" : "")
+        + (FailedButPresent.Count > 0 ? $", {FailedButPresent.Count} told FAILED yet present (ids {Ids(FailedButPresent)})" : "");
+
+    private static string Ids(IReadOnlyList<long> ids) => string.Join(",", ids.Take(5)) + (ids.Count > 5 ? ",..." : "");
 }
 
 public sealed record WorkloadCheck(IReadOnlyList<NodeCheck> Nodes)
 {
     public int Lost => Nodes.Sum(n => n.Lost.Count);
     public int Phantoms => Nodes.Sum(n => n.Phantoms.Count);
+    public int FailedButPresent => Nodes.Sum(n => n.FailedButPresent.Count);
     public override string ToString() => string.Join("; ", Nodes);
 }

@@ -23,6 +23,44 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     public int ArmedTimers { get { lock (_gate) return _timers.Count(t => t.DueAt is not null); } }
 
+    /// <summary>
+    /// Something running beside the engine that is about to arm a timer of its own (a writer between its start and
+    /// its first statement): a driver should not move the clock until the hold is disposed, or it would run ahead.
+    /// </summary>
+    public IDisposable Hold()
+    {
+        lock (_gate)
+            if (_holds++ == 0) _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new HoldRelease(this);
+    }
+
+    /// <summary>Completes when no hold is left (at once if none is taken).</summary>
+    public Task WhenReleased()
+    {
+        lock (_gate) return _holds == 0 ? Task.CompletedTask : _released.Task;
+    }
+
+    private int _holds;
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void ReleaseHold()
+    {
+        TaskCompletionSource? signal = null;
+        lock (_gate)
+            if (--_holds == 0) signal = _released;
+        signal?.TrySetResult();
+    }
+
+    private sealed class HoldRelease(ManualTimeProvider owner) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) owner.ReleaseHold();
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
@@ -49,6 +87,23 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
             next = armed.Min(t => t.DueAt!.Value);
         }
         Advance(next - GetUtcNow());
+    }
+
+    /// <summary>
+    /// As <see cref="AdvanceToNextTimer"/>, but false instead of an exception when no timer is armed: with several
+    /// activities on the clock (a scenario and a writer), the timer seen armed a moment ago may have fired already.
+    /// </summary>
+    public bool TryAdvanceToNextTimer()
+    {
+        DateTimeOffset next;
+        lock (_gate)
+        {
+            var armed = _timers.Where(t => t.DueAt is not null).ToList();
+            if (armed.Count == 0) return false;
+            next = armed.Min(t => t.DueAt!.Value);
+        }
+        Advance(next - GetUtcNow());
+        return true;
     }
 
     public void Advance(TimeSpan by)
