@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lab.Core.Galera;
 using Lab.Core.Hosts;
 using Lab.Core.Instances;
@@ -28,10 +27,11 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
         var timings = new List<StepTiming>();
         foreach (var step in steps)
         {
-            var clock = Stopwatch.StartNew();
+            var started = until.Clock.GetTimestamp();
             var detail = step is PrepareHostsStep p ? await PrepareAsync(prepare, p, ct) : await RunStepAsync(step, ct);
-            timings.Add(new StepTiming(step, clock.Elapsed));
-            progress($"✓ {step.Key}: {detail ?? step.Describe()} ({clock.Elapsed.TotalSeconds:0.00}s)");
+            var took = until.Clock.GetElapsedTime(started);
+            timings.Add(new StepTiming(step, took));
+            progress($"✓ {step.Key}: {detail ?? step.Describe()} ({took.TotalSeconds:0.00}s)");
         }
         return timings;
     }

@@ -12,6 +12,9 @@ public sealed class Until
 
     public static Until Real { get; } = new(TimeProvider.System);
 
+    /// <summary>The clock the waits run on, for callers that time what they do with the same clock.</summary>
+    public TimeProvider Clock => _clock;
+
     /// <summary>Returns the probe's last result (satisfied) and how long it took; throws <see cref="WaitTimeoutException"/> otherwise.</summary>
     public async Task<(ProbeResult Result, TimeSpan Elapsed)> HoldsAsync(string what, Probe probe, WaitPolicy policy, CancellationToken ct)
     {
