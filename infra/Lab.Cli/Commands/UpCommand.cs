@@ -32,7 +32,7 @@ internal static class UpCommand
             var clock = Stopwatch.StartNew();
             var options = new UpOptions(parse.GetValue(classic) ? GaleraStart.Classic : GaleraStart.SharedState, parse.GetValue(keep));
             var up = await context.UpAsync(parse.GetValue(target)!, definition, name, parse.GetValue(inventory), options, m => context.Progress(clock.Elapsed, m), ct);
-            context.Progress(clock.Elapsed, $"[green]lab '{definition.Name}' is up as instance '{name}'[/]");
+            context.Success(clock.Elapsed, $"lab '{definition.Name}' is up as instance '{name}'");
             var status = await LabStatusReader.ReadAsync(up, ct);
             StatusView.Render(context.Console, status);
             context.Console.MarkupLineInterpolated($"[grey]next: lab shell client · lab sql db1 \"SHOW STATUS LIKE 'wsrep%'\" · lab down --instance {name}[/]");
