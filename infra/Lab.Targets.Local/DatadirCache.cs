@@ -24,9 +24,35 @@ public sealed class DatadirCache(LocalLayout layout)
         var dir = Path.Combine(layout.CacheRoot, $"mariadb-{version}", kind);
         if (File.Exists(Path.Combine(dir, ".complete"))) return dir;
 
-        Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
-        var work = dir + $".tmp{Environment.ProcessId}";
-        if (Directory.Exists(work)) Directory.Delete(work, true);
+        var parent = Path.GetDirectoryName(dir)!;
+        Directory.CreateDirectory(parent);
+        RemoveAbandonedBuilds(parent, kind);
+        // Every build writes only its own directory: two `lab up` at once on a cold cache (two processes, or two
+        // instances in one process, as the bench's density run does) each build a copy, and the first rename wins.
+        // Kept short: the bootstrap's socket lives under it, within the 108-byte limit of a unix socket path.
+        var work = Path.Combine(parent, $"{kind}{BuildMarker}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+        try
+        {
+            await BuildAsync(kind, work, ct);
+            // rename(2): atomic, and refused when the directory exists, so the cache only ever holds a complete copy.
+            Directory.Move(work, dir);
+        }
+        catch (IOException) when (File.Exists(Path.Combine(dir, ".complete")))
+        {
+            Directory.Delete(work, true); // another `lab up` finished the same build first: its copy is as good
+        }
+        catch
+        {
+            // A failed or cancelled build leaves nothing behind for the next `up` to trip over.
+            foreach (var leftover in new[] { work, work + ".run" })
+                if (Directory.Exists(leftover)) Directory.Delete(leftover, true);
+            throw;
+        }
+        return dir;
+    }
+
+    private static async Task BuildAsync(string kind, string work, CancellationToken ct)
+    {
         Directory.CreateDirectory(work);
         var (uid, gid) = UnixUsers.Lookup("mysql");
         Native.Chown(work, uid, gid);
@@ -37,15 +63,23 @@ public sealed class DatadirCache(LocalLayout layout)
         ], timeout: TimeSpan.FromMinutes(2), ct: ct);
         if (kind == "galera") await BootstrapOnceAsync(work, ct);
         File.WriteAllText(Path.Combine(work, ".complete"), DateTimeOffset.UtcNow.ToString("O"));
-        try
+    }
+
+    private const string BuildMarker = ".build-";
+
+    /// <summary>
+    /// Build directories whose process is gone (a `lab up` killed while building) are never renamed into place;
+    /// each is a whole data directory, so they are removed rather than left to pile up. Live builds are left alone.
+    /// </summary>
+    private static void RemoveAbandonedBuilds(string parent, string kind)
+    {
+        foreach (var stale in Directory.GetDirectories(parent, $"{kind}{BuildMarker}*"))
         {
-            Directory.Move(work, dir);
+            var rest = Path.GetFileName(stale)[(kind.Length + BuildMarker.Length)..];
+            if (!int.TryParse(rest.Split('-')[0], out var pid) || Directory.Exists($"/proc/{pid}")) continue;
+            try { Directory.Delete(stale, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // another up removing it too
         }
-        catch (IOException) when (File.Exists(Path.Combine(dir, ".complete")))
-        {
-            Directory.Delete(work, true); // another `lab up` built it at the same moment
-        }
-        return dir;
     }
 
     /// <summary>

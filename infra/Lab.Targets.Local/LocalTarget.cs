@@ -55,6 +55,7 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout)
             progress($"network and host directories ready ({clock.Elapsed.TotalSeconds:0.00}s)");
 
             var seed = await seeding;
+            await MountPoints.EnsureAsync(layout, instance, moved.Hosts.SelectMany(h => h.Mounts), ct);
             await Task.WhenAll(moved.Hosts.Select(h => HostNamespace.CreateAsync(layout, instance, h.Name, h.Mounts, ct))
                 .Append(seed is null ? Task.CompletedTask
                     : SeedDatadirsAsync(moved, instance, seed, galera ? ServiceCatalog.Galera : ServiceCatalog.MariaDb,

@@ -7,9 +7,10 @@ namespace Lab.Targets.Local;
 /// </summary>
 public static class Reaper
 {
-    public sealed record Report(int Processes, int Namespaces, bool Route, bool Directory)
+    /// <param name="MountPoints">Directories on the machine that `up` had created to mount over, removed again.</param>
+    public sealed record Report(int Processes, int Namespaces, bool Route, bool Directory, int MountPoints = 0)
     {
-        public bool AnythingRemoved => Processes + Namespaces > 0 || Route || Directory;
+        public bool AnythingRemoved => Processes + Namespaces + MountPoints > 0 || Route || Directory;
     }
 
     public static async Task<Report> DownAsync(LocalLayout layout, string instance, CancellationToken ct)
@@ -51,10 +52,13 @@ public static class Reaper
         if (record is not null)
             route = (await ProcessRunner.RunAsync("ip", ["route", "del", "unreachable", record.Subnet], ct: ct)).Ok;
 
+        // Once no namespace of this instance mounts over them, and before the list of them goes with the directory.
+        var mountPoints = await MountPoints.ReleaseAsync(layout, instance, ct);
+
         var dir = layout.InstanceDir(instance);
         var hadDir = System.IO.Directory.Exists(dir);
         if (hadDir) await DeleteTreeAsync(dir, ct);
-        return new Report(killed, netns.Count, route, hadDir);
+        return new Report(killed, netns.Count, route, hadDir, mountPoints);
     }
 
     /// <summary>

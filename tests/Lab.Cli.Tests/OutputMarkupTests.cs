@@ -27,8 +27,9 @@ public sealed partial class OutputMarkupTests
         { ["render", "galera"] },
         { ["render", "galera", "--host", "haproxy"] },
         { ["list"] },
-        { ["down", "--instance", "dfxnothing"] },
-        { ["status", "--instance", "dfxnothing"] },
+        // A new name: `down` looks for namespaces machine-wide, and must find none of someone else's.
+        { ["down", "--instance", $"t{Guid.NewGuid():N}"[..12]] },
+        { ["status", "--instance", $"t{Guid.NewGuid():N}"[..12]] },
         { ["render", "no-such-lab"] },
         { ["upp", "galera"] },
     };

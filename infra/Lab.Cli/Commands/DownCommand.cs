@@ -27,7 +27,7 @@ internal static class DownCommand
             {
                 var report = await context.DownAsync(name, ct);
                 context.Console.MarkupLineInterpolated(report.AnythingRemoved
-                    ? (FormattableString)$"removed instance '{name}': {report.Processes} process(es), {report.Namespaces} namespace(s){(report.Route ? ", its route" : "")}{(report.Directory ? ", its files" : "")}"
+                    ? (FormattableString)$"removed instance '{name}': {report.Processes} process(es), {report.Namespaces} namespace(s){(report.Route ? ", its route" : "")}{(report.Directory ? ", its files" : "")}{(report.MountPoints > 0 ? $", {report.MountPoints} mount point(s) it had created" : "")}"
                     : $"nothing to remove for instance '{name}' (already gone)");
             }
             return 0;
