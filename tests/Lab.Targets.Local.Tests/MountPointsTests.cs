@@ -8,6 +8,8 @@ public sealed class MountPointsTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("dfx-mountpoints-").FullName;
 
+    public MountPointsTests() => Directory.CreateDirectory(Machine("/")); // the machine's root exists, as / does
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private LocalLayout Layout => new(Path.Combine(_root, "state"), Path.Combine(_root, "ns"), Path.Combine(_root, "cache"));
