@@ -2,8 +2,9 @@ namespace Lab.Targets.Local;
 
 /// <summary>
 /// Removes everything that carries an instance's name, whether `up` finished, failed, or was killed half-way:
-/// processes inside its namespaces, the namespace files, the namespaces, its route and its directory. Safe to run
-/// any number of times; never touches anything named for another instance.
+/// processes inside its namespaces, the namespace files, the namespaces, its route and its directory, and the empty
+/// mount points its `up` created on the machine that no other instance relies on (see <see cref="MountPoints"/>).
+/// Safe to run any number of times; never touches anything named for another instance.
 /// </summary>
 public static class Reaper
 {
