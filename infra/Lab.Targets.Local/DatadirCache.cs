@@ -31,9 +31,10 @@ public sealed class DatadirCache(LocalLayout layout)
         // instances in one process, as the bench's density run does) each build a copy, and the first rename wins.
         // Kept short: the bootstrap's socket lives under it, within the 108-byte limit of a unix socket path.
         var work = Path.Combine(parent, $"{kind}{BuildMarker}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+        var tmp = work + ".tmp";
         try
         {
-            await BuildAsync(kind, work, ct);
+            await BuildAsync(kind, work, tmp, ct);
             // rename(2): atomic, and refused when the directory exists, so the cache only ever holds a complete copy.
             Directory.Move(work, dir);
         }
@@ -48,20 +49,32 @@ public sealed class DatadirCache(LocalLayout layout)
                 if (Directory.Exists(leftover)) Directory.Delete(leftover, true);
             throw;
         }
+        finally
+        {
+            if (Directory.Exists(tmp)) Directory.Delete(tmp, true);
+        }
         return dir;
     }
 
-    private static async Task BuildAsync(string kind, string work, CancellationToken ct)
+    /// <param name="tmp">
+    /// The servers' own tmpdir. Every mariadbd deletes the temporary-table files ("#sql...") it finds in its tmpdir
+    /// when it starts; with the shared /tmp, one build starting its server deleted the temporary tables of the other
+    /// build's bootstrap (ERROR 1051: Unknown table 'mysql.tmp_user_nopasswd,...').
+    /// </param>
+    private static async Task BuildAsync(string kind, string work, string tmp, CancellationToken ct)
     {
-        Directory.CreateDirectory(work);
         var (uid, gid) = UnixUsers.Lookup("mysql");
-        Native.Chown(work, uid, gid);
+        foreach (var owned in new[] { work, tmp })
+        {
+            Directory.CreateDirectory(owned);
+            Native.Chown(owned, uid, gid);
+        }
         await ProcessRunner.RequireAsync("mariadb-install-db",
         [
-            "--no-defaults", "--user=mysql", $"--datadir={work}", "--auth-root-authentication-method=socket",
+            "--no-defaults", "--user=mysql", $"--datadir={work}", $"--tmpdir={tmp}", "--auth-root-authentication-method=socket",
             "--skip-test-db", "--innodb-log-file-size=16M", "--innodb-buffer-pool-size=32M",
         ], timeout: TimeSpan.FromMinutes(2), ct: ct);
-        if (kind == "galera") await BootstrapOnceAsync(work, ct);
+        if (kind == "galera") await BootstrapOnceAsync(work, tmp, ct);
         File.WriteAllText(Path.Combine(work, ".complete"), DateTimeOffset.UtcNow.ToString("O"));
     }
 
@@ -86,7 +99,7 @@ public sealed class DatadirCache(LocalLayout layout)
     /// Runs the server once as a new single-node cluster and shuts it down cleanly, in a throwaway network namespace
     /// with only loopback, so the data directory records a Galera position (uuid:seqno) in InnoDB and grastate.dat.
     /// </summary>
-    private static async Task BootstrapOnceAsync(string datadir, CancellationToken ct)
+    private static async Task BootstrapOnceAsync(string datadir, string tmp, CancellationToken ct)
     {
         var run = datadir + ".run";
         Directory.CreateDirectory(run);
@@ -94,7 +107,7 @@ public sealed class DatadirCache(LocalLayout layout)
         Native.Chown(run, uid, gid);
         var script = $$"""
             ip link set lo up
-            mariadbd --no-defaults --user=mysql --datadir={{datadir}} --socket={{run}}/s.sock --pid-file={{run}}/p.pid \
+            mariadbd --no-defaults --user=mysql --datadir={{datadir}} --tmpdir={{tmp}} --socket={{run}}/s.sock --pid-file={{run}}/p.pid \
               --skip-networking --innodb-buffer-pool-size=32M --innodb-log-file-size=16M --performance-schema=OFF \
               --wsrep-on=ON --wsrep-provider=/usr/lib/galera/libgalera_smm.so --wsrep-cluster-address=gcomm:// \
               --binlog-format=row --innodb-autoinc-lock-mode=2 --wsrep-new-cluster \

@@ -18,14 +18,16 @@ public sealed class DatadirCacheTests : IDisposable
     {
         var cache = new DatadirCache(Layout);
 
-        var built = await Task.WhenAll(cache.PlainAsync(CancellationToken.None), new DatadirCache(Layout).PlainAsync(CancellationToken.None));
+        // The galera seed: mariadb-install-db, then a one-off Galera bootstrap, the longest build and the one `up galera` needs.
+        var built = await Task.WhenAll(cache.GaleraSeedAsync(CancellationToken.None), new DatadirCache(Layout).GaleraSeedAsync(CancellationToken.None));
 
         Assert.True(built[0] == built[1], $"the two builds returned different directories: {built[0]} and {built[1]}");
-        Assert.True(File.Exists(Path.Combine(built[0], ".complete")) && Directory.Exists(Path.Combine(built[0], "mysql")),
-            $"expected a complete datadir (.complete and the mysql schema) in {built[0]}; it holds: {string.Join(", ", Directory.GetFileSystemEntries(built[0]).Select(Path.GetFileName))}");
+        Assert.True(File.Exists(Path.Combine(built[0], ".complete")) && Directory.Exists(Path.Combine(built[0], "mysql"))
+                    && File.Exists(Path.Combine(built[0], "grastate.dat")),
+            $"expected a complete galera seed (.complete, the mysql schema, grastate.dat) in {built[0]}; it holds: {string.Join(", ", Directory.GetFileSystemEntries(built[0]).Select(Path.GetFileName))}");
         var versionDir = Path.GetDirectoryName(built[0])!;
         var left = Directory.GetFileSystemEntries(versionDir).Select(Path.GetFileName).ToList();
-        Assert.True(left.SequenceEqual(["plain"]), $"expected only 'plain' in {versionDir}, found: {string.Join(", ", left)}");
+        Assert.True(left.SequenceEqual(["galera"]), $"expected only 'galera' in {versionDir}, found: {string.Join(", ", left)}");
     }
 
     [Fact]
