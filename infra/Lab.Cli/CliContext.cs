@@ -17,6 +17,15 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     private TargetRegistry? _targets;
 
     public IAnsiConsole Console { get; } = console;
+
+    /// <summary>
+    /// True in the real `lab` process: programs it runs (`lab shell HOST -- ...`) write straight to its standard output,
+    /// which may be a terminal. False in-process (tests): their output goes through <see cref="Console"/> to be read.
+    /// </summary>
+    public bool ChildrenShareStdout { get; init; }
+
+    /// <summary>Where a program run for `lab shell HOST -- ...` writes: null for the tool's own standard output.</summary>
+    public TextWriter? ChildOutput => ChildrenShareStdout ? null : Console.Profile.Out.Writer;
     public LabCatalog Catalog { get; } = LabCatalog.Deferred(catalog);
     public LocalLayout Layout { get; } = layout;
 
@@ -57,13 +66,16 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     /// <summary>Like <see cref="ResolveInstance"/> but null when nothing exists (for idempotent `down`).</summary>
     public string? ResolveInstanceOrNone() => ExistingInstances().Count == 0 ? null : ResolveInstance(null);
 
-    /// <summary>A progress line: plain text (escaped), after the time since the command started.</summary>
+    /// <summary>A step of a long command, after its time since start; <paramref name="message"/> is plain text, shown as it is.</summary>
     public void Progress(TimeSpan elapsed, string message) =>
         Console.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] {message}");
 
-    /// <summary>A line that reports success, in green; the text is plain (escaped).</summary>
+    /// <summary>Like <see cref="Progress"/>, in green: the command reached what it was asked for.</summary>
     public void Success(TimeSpan elapsed, string message) =>
         Console.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] [green]{message}[/]");
+
+    /// <summary>Plain text in yellow: something the user should look at, though the command carried on.</summary>
+    public void Warning(string message) => Console.MarkupLineInterpolated($"[yellow]{message}[/]");
 }
 
 /// <summary>A user error the CLI reports as one line with a non-zero exit.</summary>

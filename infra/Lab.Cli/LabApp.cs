@@ -33,9 +33,11 @@ public static class LabApp
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, LocalLayout? layout = null, Func<LabCatalog>? catalog = null)
+    /// <param name="childrenShareStdout">See <see cref="CliContext.ChildrenShareStdout"/>: true only for the real process.</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, LocalLayout? layout = null, Func<LabCatalog>? catalog = null,
+        bool childrenShareStdout = false)
     {
-        var context = new CliContext(console, catalog ?? LabCatalog.Locate, layout ?? LocalLayout.Default);
+        var context = new CliContext(console, catalog ?? LabCatalog.Locate, layout ?? LocalLayout.Default) { ChildrenShareStdout = childrenShareStdout };
         var root = Build(context);
         var parse = root.Parse(args);
         var output = new ConsoleWriter(console);

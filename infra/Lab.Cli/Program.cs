@@ -7,4 +7,4 @@ var console = Console.IsOutputRedirected
     ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(Console.Out) })
     : AnsiConsole.Console;
 if (Console.IsOutputRedirected) console.Profile.Width = 200;
-return await LabApp.RunAsync(args, console);
+return await LabApp.RunAsync(args, console, childrenShareStdout: true);

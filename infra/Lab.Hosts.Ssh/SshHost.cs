@@ -18,8 +18,15 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
 
     public InventoryHost Endpoint => endpoint;
 
-    /// <summary>The ssh arguments up to and including the destination, for an interactive login (`lab shell`).</summary>
-    public IReadOnlyList<string> LoginArguments(bool tty) => ssh.Arguments.For(endpoint, tty);
+    /// <summary>
+    /// The ssh arguments for `lab shell`: an interactive login with a terminal when <paramref name="words"/> is empty, else
+    /// the words run as one program with its arguments. sshd hands the remote command line to a shell, so each word is
+    /// quoted on its own: `mariadb -e 'SELECT @@hostname'` arrives as three words, not four.
+    /// </summary>
+    public IReadOnlyList<string> ShellArguments(IReadOnlyList<string> words) =>
+        words.Count == 0
+            ? ssh.Arguments.For(endpoint, tty: true)
+            : [.. ssh.Arguments.For(endpoint, tty: false), SshArguments.RemoteCommand(endpoint, string.Join(' ', words.Select(SshArguments.Quote)))];
 
     public Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
         ssh.RunAsync(endpoint, command, stdin, timeout ?? DefaultTimeout, ct);

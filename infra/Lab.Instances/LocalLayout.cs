@@ -28,6 +28,9 @@ public sealed class LocalLayout
     public string InstanceDir(string instance) => Path.Combine(InstancesDir, instance);
     public string RecordFile(string instance) => Path.Combine(InstanceDir(instance), "instance.json");
     public string SecretsFile(string instance) => Path.Combine(InstanceDir(instance), "secrets.json");
+    /// <summary>The directories on the machine this instance's mounts needed and that the machine lacked (see <see cref="CreatedMountPoints"/>).</summary>
+    public string MountPointsFile(string instance) => Path.Combine(InstanceDir(instance), "mount-points");
+    public string MountPointsLockFile => Path.Combine(StateRoot, ".mount-points.lock");
     public string HostDir(string instance, string host) => Path.Combine(InstanceDir(instance), "hosts", host);
 
     /// <summary>The host's private copy of the machine's tree: /etc/mysql on db1 is HostRoot/etc/mysql here.</summary>

@@ -2,14 +2,16 @@ namespace Lab.Instances;
 
 /// <summary>
 /// Removes everything that carries an instance's name, whether `up` finished, failed, or was killed half-way:
-/// processes inside its namespaces, the namespace files, the namespaces, its route and its directory. Safe to run
-/// any number of times; never touches anything named for another instance.
+/// processes inside its namespaces, the namespace files, the namespaces, its route and its directory, and the empty
+/// mount points its `up` created on the machine that no other instance relies on (see <see cref="CreatedMountPoints"/>).
+/// Safe to run any number of times; never touches anything named for another instance.
 /// </summary>
 public static class Reaper
 {
-    public sealed record Report(int Processes, int Namespaces, string? Route, bool Directory)
+    /// <param name="MountPoints">Directories on the machine that `up` had created to mount over, removed again.</param>
+    public sealed record Report(int Processes, int Namespaces, string? Route, bool Directory, int MountPoints = 0)
     {
-        public bool AnythingRemoved => Processes + Namespaces > 0 || Route is not null || Directory;
+        public bool AnythingRemoved => Processes + Namespaces + MountPoints > 0 || Route is not null || Directory;
 
         /// <summary>The same facts in a target's down report.</summary>
         public Lab.Core.Targets.DownReport For(string target) => new(target, new[]
@@ -18,6 +20,7 @@ public static class Reaper
             Namespaces > 0 ? $"{Namespaces} namespace(s)" : null,
             Route is not null ? $"its guard route {Route}" : null,
             Directory ? "its files" : null,
+            MountPoints > 0 ? $"{MountPoints} mount point(s) it had created" : null,
         }.OfType<string>().ToList());
     }
 
@@ -59,10 +62,13 @@ public static class Reaper
         // Only the route this instance's own record claims: never another instance's guard for the same subnet.
         var route = await GuardRoute.RemoveOwnedAsync(record, ct);
 
+        // Once no namespace of this instance mounts over them, and before the list of them goes with the directory.
+        var mountPoints = await CreatedMountPoints.ReleaseAsync(layout, instance, ct);
+
         var dir = layout.InstanceDir(instance);
         var hadDir = System.IO.Directory.Exists(dir);
         if (hadDir) await DeleteTreeAsync(dir, ct);
-        return new Report(killed, netns.Count, route ? record!.Subnet : null, hadDir);
+        return new Report(killed, netns.Count, route ? record!.Subnet : null, hadDir, mountPoints);
     }
 
     /// <summary>

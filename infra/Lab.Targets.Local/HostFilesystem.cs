@@ -35,7 +35,7 @@ public static class HostFilesystem
         using (File.Create(path)) { }
         File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32(mode, 8));
         File.WriteAllText(path, content);
-        var (uid, gid) = UnixUsers.Lookup(owner);
+        var (uid, gid) = UnixUsers.LookupOwner(owner);
         Native.Chown(path, uid, gid);
     }
 }

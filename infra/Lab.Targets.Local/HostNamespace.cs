@@ -26,12 +26,9 @@ public static class HostNamespace
         File.WriteAllBytes(mnt, []);
         File.WriteAllBytes(uts, []);
         var script = new List<string> { $"hostname {host}" };
+        // The mount points exist on the machine: CreatedMountPoints.EnsureAsync made the missing ones, and lists them for `down`.
         foreach (var target in mounts)
-        {
-            // The mount point must exist on the machine; it is an empty directory the package would create anyway.
-            Directory.CreateDirectory(target);
             script.Add($"mount --bind '{layout.HostPath(instance, host, target)}' '{target}'");
-        }
         await ProcessRunner.RequireAsync("nsenter",
         [
             $"--net={LocalLayout.NetnsPath(LocalLayout.HostNetns(instance, host))}", "--",

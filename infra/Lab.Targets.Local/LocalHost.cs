@@ -13,8 +13,15 @@ public sealed class LocalHost(LocalLayout layout, string instance, HostDefinitio
 
     public string Name => Definition.Name;
 
-    /// <summary>Arguments for `nsenter` that run a program inside this host (used by `lab shell`).</summary>
+    /// <summary>Arguments for `nsenter` that run a program inside this host.</summary>
     public IReadOnlyList<string> EnterArgs => layout.EnterHost(instance, Name);
+
+    /// <summary>
+    /// `nsenter` arguments for `lab shell`: an interactive root shell when <paramref name="words"/> is empty, else the
+    /// words run as one program with its arguments, each word exactly as given (no shell splits or expands them again).
+    /// </summary>
+    public IReadOnlyList<string> ShellArgs(IReadOnlyList<string> words) =>
+        [.. EnterArgs, "env", "HOME=/root", "PS1=root@\\h:\\w# ", .. words.Count == 0 ? ["bash", "--norc", "-i"] : words];
 
     public Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
         ProcessRunner.RunAsync("nsenter", [.. EnterArgs, "env", "-i", "HOME=/root", "LANG=C.UTF-8",

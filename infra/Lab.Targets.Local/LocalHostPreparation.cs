@@ -33,6 +33,7 @@ internal sealed class LocalHostPreparation(LocalLayout layout, string instance, 
         progress($"network and host directories ready ({clock.Elapsed.TotalSeconds:0.00}s)");
 
         var seed = await seeding;
+        await CreatedMountPoints.EnsureAsync(layout, instance, lab.Hosts.SelectMany(h => h.Mounts), ct);
         await Task.WhenAll(lab.Hosts.Select(h => HostNamespace.CreateAsync(layout, instance, h.Name, h.Mounts, ct))
             .Append(seed is null ? Task.CompletedTask
                 : SeedDatadirsAsync(seed, galera ? ServiceCatalog.Galera : ServiceCatalog.MariaDb, sharedState, ct)));

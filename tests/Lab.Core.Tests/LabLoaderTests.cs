@@ -233,4 +233,55 @@ public sealed class LabLoaderTests : IDisposable
         Assert.True(e.Message.Contains("missing 'hosts': expected a list of hosts with name, address and role"), $"message was: {e.Message}");
         Assert.True(e.File == File && e.Line > 0, $"expected {File} with a line, got '{e.File}' line {e.Line}");
     }
+
+    [Theory]
+    [InlineData("/etc/mysql/../passwd", "it has a '..' segment")] // would pass the "inside a mount" check and land in /etc
+    [InlineData("/etc/mysql/./a.cnf", "it has a '.' segment")]
+    [InlineData("/etc/mysql//a.cnf", "it has an empty segment ('//')")]
+    [InlineData("/etc/mysql/conf.d/", "it ends with '/'")]
+    [InlineData("/etc/mysql/a;b.cnf", "it has the character ';'")]
+    [InlineData("\"/etc/mysql/a b.cnf\"", "it has a space or control character (U+0020)")]
+    public void Given_a_file_path_that_is_not_normalised_When_parsed_Then_the_error_names_the_path_the_problem_and_the_expected_form(string yamlPath, string problem)
+    {
+        var e = Fails(WithLine(9, $"      - {{ template: t/a.cnf.hbs, path: {yamlPath} }}"));
+
+        AssertLocated(e, 9, $"path '{yamlPath.Trim('"')}': {problem}", "expected an absolute, normalised path such as /etc/mysql/conf.d/a.cnf");
+    }
+
+    [Theory]
+    [InlineData("/etc/mysql/", "it ends with '/'")]
+    [InlineData("/etc/mysql/..", "it has a '..' segment")]
+    public void Given_a_mount_that_is_not_normalised_When_parsed_Then_the_error_names_the_role_the_mount_and_the_expected_form(string mount, string problem)
+    {
+        var e = Fails(WithLine(7, $"    mounts: [{mount}]"));
+
+        AssertLocated(e, 7, $"role 'db': mount '{mount}': {problem}", "expected an absolute, normalised path");
+    }
+
+    [Theory]
+    [InlineData("\"root; reboot\"", "root; reboot")] // it reaches chown inside a shell command line
+    [InlineData("Mysql", "Mysql")]
+    [InlineData("1000", "1000")]
+    [InlineData("\"mysql:\"", "mysql:")]
+    [InlineData("\"-R\"", "-R")]
+    [InlineData("\"mysql:adm:x\"", "mysql:adm:x")]
+    public void Given_a_file_owner_that_is_not_a_plain_user_name_When_parsed_Then_the_error_names_it_and_says_what_an_owner_is(string yamlOwner, string shown)
+    {
+        var e = Fails(WithLine(9, $"      - {{ template: t/a.cnf.hbs, path: /etc/mysql/a.cnf, owner: {yamlOwner} }}"));
+
+        AssertLocated(e, 9, $"owner '{shown}' must be a unix user name such as root, mysql or haproxy, optionally user:group");
+    }
+
+    [Theory]
+    [InlineData("mysql")]
+    [InlineData("haproxy")]
+    [InlineData("_apt")]
+    [InlineData("mysql:adm")]
+    [InlineData("systemd-network:systemd-journal")]
+    public void Given_a_plain_owner_or_user_and_group_When_parsed_Then_it_is_kept(string owner)
+    {
+        var lab = Loader.Parse(File, WithLine(9, $"      - {{ template: t/a.cnf.hbs, path: /etc/mysql/a.cnf, owner: {owner} }}"));
+
+        Assert.True(lab.Hosts[0].Files[0].Owner == owner, $"owner was {lab.Hosts[0].Files[0].Owner}");
+    }
 }

@@ -94,7 +94,7 @@ public sealed class GaleraLabUpTests(GaleraLabFixture lab)
     [Fact]
     public async Task Given_one_instance_When_a_second_comes_up_and_goes_down_Then_the_first_stays_Synced()
     {
-        var second = "its" + Guid.NewGuid().ToString("N")[..6];
+        var second = TestInstances.NewName("second");
         await lab.Target.DownAsync(second, CancellationToken.None);
         try
         {

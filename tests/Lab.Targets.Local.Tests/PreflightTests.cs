@@ -22,8 +22,9 @@ public sealed class PreflightTests
     public async Task Given_a_user_who_is_not_root_When_lab_up_Then_one_line_says_so_and_nothing_is_made()
     {
         var catalog = LabCatalog.Locate();
+        var instance = TestInstances.NewName("nobody");
         var psi = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "lab.dll"), "up", "galera", "--instance", "it-nobody" })
+        foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "lab.dll"), "up", "galera", "--instance", instance })
             psi.ArgumentList.Add(a);
         psi.Environment["LAB_HOME"] = catalog.Root;
         psi.Environment["HOME"] = "/tmp";
@@ -34,7 +35,7 @@ public sealed class PreflightTests
 
         Assert.Equal(1, process.ExitCode);
         Assert.Contains("error: the local target creates network namespaces and mounts: run as root", output);
-        Assert.DoesNotContain("it-nobody", Reaper.ExistingInstances(LocalLayout.Default));
+        Assert.DoesNotContain(instance, Reaper.ExistingInstances(LocalLayout.Default));
     }
 
     [Fact]

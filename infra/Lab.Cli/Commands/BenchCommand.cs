@@ -25,7 +25,7 @@ internal static class BenchCommand
         var skipDensity = new Option<bool>("--skip-density") { Description = "Do not bring up many instances side by side" };
         var command = new Command("bench",
             "Measure the local target: galera up vs the seeds' manual procedure, down, the scenario suite, and many instances side by side " +
-            "(instances are named bench-<run>-*, and removed at the end, also on failure or Ctrl-C)")
+            "(instances are named bench-<run>-*, and removed at the end, also on failure or Ctrl-C). Exits 1 when a target is missed or an up fails")
         {
             json, repeat, instances, parallel, skipScenarios, skipDensity,
         };
@@ -44,6 +44,9 @@ internal static class BenchCommand
 
             var report = await new BenchRunner(context.Local, lab, m => context.Progress(clock.Elapsed, m)).RunAsync(options, interrupted.Token);
             BenchSummary.Render(context.Console, report);
+            // Said before the JSON, which stays the last thing on standard output with `--json -`.
+            var verdict = BenchVerdict.Of(report);
+            foreach (var problem in verdict.Problems) context.Warning(problem);
             switch (parse.GetValue(json))
             {
                 case "-":
@@ -54,7 +57,8 @@ internal static class BenchCommand
                     context.Console.MarkupLineInterpolated($"JSON: {file}");
                     break;
             }
-            return 0;
+            // The JSON is written either way: a miss is a result worth keeping, and the exit code says it was one.
+            return verdict.ExitCode;
         }));
         return command;
     }

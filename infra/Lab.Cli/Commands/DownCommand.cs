@@ -9,7 +9,7 @@ internal static class DownCommand
     {
         var instance = Options.Instance();
         var all = new Option<bool>("--all") { Description = "Remove every lab instance on this machine" };
-        var command = new Command("down", "Remove an instance through the target it lives on: its processes, namespaces, mounts, machines, stack, its own guard route and files, and nothing else. Safe to repeat, and works after a crashed or interrupted `up`")
+        var command = new Command("down", "Remove an instance through the target it lives on: its processes, namespaces, mounts, machines, stack, its own guard route, its files and the empty mount points its up created on the machine; nothing else. Safe to repeat, and works after a crashed or interrupted `up`")
         {
             instance, all,
         };

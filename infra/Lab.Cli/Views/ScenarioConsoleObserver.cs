@@ -32,7 +32,7 @@ internal sealed class ScenarioConsoleObserver(IAnsiConsole console, string langu
 
     public void ScenarioFinished(ScenarioResult result) =>
         console.MarkupLine(result.Passed
-            ? $"  [green]passed[/] {result.Scenario.Name} in {result.Duration.TotalSeconds:0.0}s (waiting on the database {result.WaitingOnDatabase.TotalSeconds:0.0}s, actions {result.InActions.TotalSeconds:0.0}s)"
+            ? $"  [green]passed[/] {Markup.Escape(result.Scenario.Name)} in {result.Duration.TotalSeconds:0.0}s (waiting on the database {result.WaitingOnDatabase.TotalSeconds:0.0}s, actions {result.InActions.TotalSeconds:0.0}s)"
             : $"  [red]FAILED[/] {Markup.Escape(result.Scenario.Name)} after {result.Duration.TotalSeconds:0.0}s");
 
     public void Note(string message) => console.MarkupLineInterpolated($"     [grey]· {message}[/]");

@@ -9,11 +9,11 @@ internal static class StatusView
 {
     public static void Render(IAnsiConsole console, LabStatus status)
     {
-        var table = new Table().Title($"{status.Lab} · instance {status.Instance} · {status.Target} · {status.Subnet}")
+        var table = new Table().Title(Markup.Escape($"{status.Lab} · instance {status.Instance} · {status.Target} · {status.Subnet}"))
             .AddColumns("host", "address", "services", "cluster_status", "size", "local_state", "ready", "HAProxy backends");
         foreach (var h in status.Hosts)
         {
-            var services = string.Join("\n", h.Services.Select(s => $"{s.Service} {Colour(s)}"));
+            var services = string.Join("\n", h.Services.Select(s => $"{Markup.Escape(s.Service)} {Colour(s)}"));
             var g = h.Galera;
             table.AddRow(
                 new Markup(Markup.Escape(h.Name)),

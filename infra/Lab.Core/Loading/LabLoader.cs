@@ -75,6 +75,9 @@ public sealed partial class LabLoader
             var mounts = role.OptionalStringList("mounts", "an absolute directory path");
             foreach (var mount in mounts.Where(m => !m.StartsWith('/') || m == "/"))
                 throw role.Error($"role '{roleName}': mount '{mount}' must be an absolute directory other than /");
+            foreach (var mount in mounts)
+                if (HostPathRule.Problem(mount) is { } problem)
+                    throw new LabFileException(role.File, role.LineOf("mounts"), $"role '{roleName}': mount '{mount}': {problem}; expected {HostPathRule.Expected}");
             var files = role.OptionalList("files").Select(n => ReadFile(role, n, roleName, mounts)).ToList();
             roles[roleName] = new RoleSpec(services, files, mounts);
         }
@@ -91,6 +94,8 @@ public sealed partial class LabLoader
         var path = entry.RequireString("path", "the absolute path the file gets on the host");
         if (!path.StartsWith('/'))
             throw entry.Error($"path '{path}' must be absolute");
+        if (HostPathRule.Problem(path) is { } problem)
+            throw entry.Error(entry.Find("path")!, $"path '{path}': {problem}; expected {HostPathRule.Expected}");
         // Files land on the host's private copies of these directories; anything else would write to the machine itself.
         if (!mounts.Any(m => path.StartsWith(m.TrimEnd('/') + "/", StringComparison.Ordinal)))
             throw entry.Error($"path '{path}' is outside the role's mounts ({string.Join(", ", mounts)}); add its directory to 'mounts'");
@@ -98,6 +103,8 @@ public sealed partial class LabLoader
         if (!FileMode().IsMatch(mode))
             throw entry.Error($"mode '{mode}' must be four octal digits such as \"0640\" (quote it in YAML)");
         var owner = entry.OptionalString("owner", "a user name") ?? "root";
+        if (!FileOwnerRule.IsValid(owner))
+            throw entry.Error(entry.Find("owner")!, $"owner '{owner}' must be {FileOwnerRule.Expected}");
         return new FileTemplate(template, path, mode, owner);
     }
 
