@@ -33,7 +33,7 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
         InstanceName.Validate(request.Instance);
         if (request.Inventory is not null)
             throw new LabInputException("--inventory is for --target ssh (the local target creates its own hosts)");
-        Preflight.Check(request.Lab);
+        Preflight.Check(request.Lab, layout);
         var renderer = new TemplateRenderer(catalog.TemplatesRoot);
         var instance = request.Instance;
         try

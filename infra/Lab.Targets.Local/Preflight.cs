@@ -15,10 +15,25 @@ public static class Preflight
         new("/usr/sbin/nft", "nftables"), new("/usr/bin/socat", "socat"), new("/usr/bin/mariadb", "mariadb-client"),
     ];
 
-    public static void Check(LabDefinition lab)
+    public static void Check(LabDefinition lab, LocalLayout layout)
     {
         RequireRoot();
         CheckPackages(lab, File.Exists);
+        CheckStateRoot(lab, layout.StateRoot);
+    }
+
+    /// <summary>
+    /// Every host's private directories and its services' pid files live under the state directory; a host that mounts
+    /// its own directory over it (its /tmp over a state directory in /tmp) would no longer see them.
+    /// </summary>
+    internal static void CheckStateRoot(LabDefinition lab, string stateRoot)
+    {
+        var state = Path.GetFullPath(stateRoot).TrimEnd('/') + "/";
+        var covering = lab.Hosts.SelectMany(h => h.Mounts.Select(m => (Host: h.Name, Mount: m)))
+            .FirstOrDefault(x => state.StartsWith(x.Mount.TrimEnd('/') + "/", StringComparison.Ordinal));
+        if (covering.Mount is not null)
+            throw new PreflightException($"the state directory {stateRoot} is under {covering.Mount}, which {covering.Host} of lab {lab.Name} mounts {covering.Mount} over; " +
+                                         "set LAB_STATE_DIR to a directory elsewhere (the default is /var/lib/lab)");
     }
 
     /// <param name="exists">How a required file is looked for (tests pass a machine where something is missing).</param>

@@ -25,9 +25,9 @@ public sealed class ServiceSupervisor(LocalLayout layout, string instance, strin
         var log = spec.LogPath;
         var wrapper = $"mkdir -p {Path.GetDirectoryName(log)}; echo $$ > {pidFile}; exec {spec.Command}{args} >> {log} 2>&1 < /dev/null";
         await ProcessRunner.RequireAsync("nsenter", [.. layout.EnterHost(instance, host), "setsid", "-f", "sh", "-c", wrapper], ct: ct);
-        // setsid -f returns before the child has written its pid: wait for it, briefly.
+        // setsid -f returns before the child has written its pid: wait for it (a loaded 2-core machine took over 5 s once).
         await Until.Real.HoldsAsync($"{host}: {service} pid file", _ =>
-            Task.FromResult(new ProbeResult(ReadPid(service) > 0, "no pid file yet")), new WaitPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(5)), ct);
+            Task.FromResult(new ProbeResult(ReadPid(service) > 0, "no pid file yet")), new WaitPolicy(TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(5)), ct);
     }
 
     public async Task StopAsync(string service, CancellationToken ct)

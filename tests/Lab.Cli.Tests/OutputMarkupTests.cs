@@ -75,16 +75,5 @@ public sealed partial class OutputMarkupTests
         ]), $"printed:\n{writer}");
     }
 
-    private static IAnsiConsole PlainConsole(StringWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 1000;
-        return console;
-    }
+    private static IAnsiConsole PlainConsole(StringWriter writer) => Support.CliRunner.PlainConsole(writer);
 }

@@ -17,7 +17,7 @@ namespace Lab.Conformance;
 /// </summary>
 public abstract class ConformanceFixture : IAsyncLifetime
 {
-    private readonly string _state = Directory.CreateTempSubdirectory("lab-conformance-").FullName;
+    private readonly string _state = TestStateRoot.Create("conformance-");
     private readonly string _run = Guid.NewGuid().ToString("N")[..5];
     private LabInstance? _current;
 

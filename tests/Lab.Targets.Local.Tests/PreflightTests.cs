@@ -50,3 +50,26 @@ public sealed class PreflightTests
         Assert.DoesNotContain("Bad_Name", Reaper.ExistingInstances(LocalLayout.Default));
     }
 }
+
+/// <summary>A state directory a host mounts over would vanish inside that host (its services' pid files, its mount sources).</summary>
+public sealed class StateRootTests
+{
+    [Fact]
+    public void Given_a_state_directory_under_tmp_When_a_lab_mounts_tmp_Then_preflight_refuses_naming_both()
+    {
+        var lab = LabCatalog.Locate().Load("failover");
+
+        var e = Assert.Throws<PreflightException>(() => Preflight.CheckStateRoot(lab, "/tmp/lab-state"));
+
+        Assert.Contains("/tmp/lab-state", e.Message);
+        Assert.Contains("mounts /tmp", e.Message);
+        Assert.Contains("LAB_STATE_DIR", e.Message);
+    }
+
+    [Fact]
+    public void Given_the_default_state_directory_Then_every_lab_passes()
+    {
+        var catalog = LabCatalog.Locate();
+        foreach (var name in catalog.LabNames) Preflight.CheckStateRoot(catalog.Load(name), "/var/lib/lab");
+    }
+}

@@ -13,7 +13,7 @@ namespace Lab.Targets.Ssh.Tests;
 /// </summary>
 public sealed class GuardRouteTests : IAsyncLifetime
 {
-    private readonly string _state = Directory.CreateTempSubdirectory("lab-guard-").FullName;
+    private readonly string _state = Lab.Conformance.TestStateRoot.Create("guard-");
     private readonly string _run = Guid.NewGuid().ToString("N")[..5];
     private readonly LabCatalog _catalog = LabCatalog.Locate();
     private LocalLayout Layout => new(Path.Combine(_state, "state"), "/run/lab/ns", LocalLayout.Default.CacheRoot);

@@ -18,10 +18,12 @@ internal static class StatusCommand
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
-            var lab = context.Open(context.ResolveInstance(parse.GetValue(instance)));
+            var name = context.ResolveInstance(parse.GetValue(instance));
+            var target = context.Targets.Of(name);
+            var lab = target.Open(name);
             var status = await LabStatusReader.ReadAsync(lab, ct);
             if (parse.GetValue(json))
-                context.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(StatusJson.From(status), StatusJson.Options));
+                context.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(StatusJson.From(status, target.Describe(lab)), StatusJson.Options));
             else
                 StatusView.Render(context.Console, status);
             return status.Healthy ? 0 : 3;

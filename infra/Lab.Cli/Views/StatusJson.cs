@@ -14,7 +14,8 @@ internal static class StatusJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static object From(LabStatus s) => new
+    /// <param name="placements">How the target reaches each host (a namespace, ssh user@address ...), by host name.</param>
+    public static object From(LabStatus s, IReadOnlyList<Lab.Core.Targets.HostPlacement>? placements = null) => new
     {
         instance = s.Instance,
         lab = s.Lab,
@@ -25,6 +26,7 @@ internal static class StatusJson
         {
             name = h.Name,
             address = h.Address,
+            reached = placements?.FirstOrDefault(p => p.Host == h.Name)?.Reached,
             services = h.Services.ToDictionary(x => x.Service, x => new { state = x.State.ToString().ToLowerInvariant(), pid = x.Pid }),
             wsrep = h.Galera is null ? null : new
             {

@@ -23,6 +23,14 @@ public sealed class CliRunner : IDisposable
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var writer = new StringWriter();
+        var console = PlainConsole(writer);
+        var exit = await LabApp.RunAsync(args, console, Layout, () => new LabCatalog(CatalogRoot));
+        return (exit, writer.ToString().ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>A console with no colours or terminal, writing to <paramref name="writer"/>; wide enough that Spectre never wraps a file:line message.</summary>
+    public static IAnsiConsole PlainConsole(StringWriter writer)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
@@ -30,10 +38,8 @@ public sealed class CliRunner : IDisposable
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        // Wide enough that Spectre does not wrap the long file:line messages of temp paths.
         console.Profile.Width = 1000;
-        var exit = await LabApp.RunAsync(args, console, Layout, () => new LabCatalog(CatalogRoot));
-        return (exit, writer.ToString().ReplaceLineEndings("\n"));
+        return console;
     }
 
     public void Dispose()
