@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Lab.Core.BringUp;
 using Lab.Core.Errors;
-using Lab.Core.Galera;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Core.Model;
@@ -44,10 +42,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
             progress($"instance '{instance}': subnet {moved.Subnet}, machines {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
             var files = new TemplateRenderer(catalog.TemplatesRoot).RenderAll(moved, secrets); // a template error stops here
             var inventory = await BootAsync(moved, instance, image, progress, clock, ct);
-            var created = SshLab.Open(moved, instance, inventory, secrets, Name);
-            await new BringUpRunner(created, Until.Real, progress).RunAsync(BringUpPlan.For(moved, GaleraStart.Classic).Steps,
-                (_, c) => SshHostPreparation.RunAsync(created, files, progress, c), ct);
-            return created;
+            return await SshBringUp.RunAsync(moved, instance, inventory, secrets, files, Name, progress, ct);
         }
         catch (Exception e) when (!request.KeepOnFailure)
         {

@@ -1,11 +1,8 @@
-using Lab.Core.BringUp;
 using Lab.Core.Errors;
-using Lab.Core.Galera;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Core.Rendering;
 using Lab.Core.Targets;
-using Lab.Core.Waits;
 using Lab.Hosts.Ssh;
 using Lab.Hosts.Ssh.Inventory;
 using Lab.Instances;
@@ -39,10 +36,7 @@ public sealed class SshTarget(LabCatalog catalog, LocalLayout layout) : ILabTarg
         try
         {
             var files = new TemplateRenderer(catalog.TemplatesRoot).RenderAll(lab, secrets); // a template error stops here
-            var created = SshLab.Open(lab, request.Instance, inventory, secrets, Name);
-            await new BringUpRunner(created, Until.Real, progress).RunAsync(BringUpPlan.For(lab, GaleraStart.Classic).Steps,
-                (_, c) => SshHostPreparation.RunAsync(created, files, progress, c), ct);
-            return created;
+            return await SshBringUp.RunAsync(lab, request.Instance, inventory, secrets, files, Name, progress, ct);
         }
         catch (Exception e) when (!request.KeepOnFailure)
         {
