@@ -22,7 +22,7 @@ public abstract record BringUpStep
 public sealed record PrepareHostsStep(IReadOnlyList<string> Hosts) : BringUpStep
 {
     public override string Key => "prepare";
-    public override string Describe() => $"prepare {string.Join(", ", Hosts)}: packages, rendered files, services stopped";
+    public override string Describe() => $"prepare {string.Join(", ", Hosts)}: each host made ready its target's way, with the rendered files in place";
 }
 
 /// <summary>The Galera nodes form one cluster: together from a shared state, or the seeds' way (new cluster, then joins).</summary>
