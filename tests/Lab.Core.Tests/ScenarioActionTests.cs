@@ -243,6 +243,29 @@ public sealed class ScenarioActionTests
     }
 
     [Fact]
+    public async Task Given_a_secret_file_whose_mode_cannot_be_read_When_edited_Then_the_action_fails_and_nothing_is_written()
+    {
+        // Given a 0600 file whose `stat` fails (a default mode would make the password in it readable by everyone)
+        var lab = new ScenarioHarness("galera");
+        const string path = "/etc/mysql/clustercheck.cnf";
+        lab["db1"].Files.Put(path, "[client]\npassword = old\n", "0600", "mysql");
+        lab["db1"].OnCommand(new System.Text.RegularExpressions.Regex("^stat -c '%a %U'"), (_, _) => new Lab.Core.Hosts.CommandResult(1, "", "stat: Permission denied"));
+
+        // When the scenario edits it
+        var result = await lab.RunAsync("""
+            name: t
+            stages:
+              - title: edit
+                do: [ { edit: { on: db1, path: /etc/mysql/clustercheck.cnf, replace: "password = old", with: x } } ]
+            """);
+
+        // Then the step fails saying why, and the file is untouched
+        Assert.True(result.Error == "db1: cannot read the mode and owner of /etc/mysql/clustercheck.cnf to keep them (exit 1: stat: Permission denied)",
+            $"error: {result.Timeline()}");
+        Assert.True(lab["db1"].Files.Writes.Count == 0, $"written anyway: {string.Join(", ", lab["db1"].Files.Writes.Select(w => $"{w.Path} {w.File.Mode}"))}");
+    }
+
+    [Fact]
     public async Task Given_a_file_without_the_text_or_no_file_When_edited_Then_the_action_fails_naming_the_file_and_what_it_reads()
     {
         var lab = new ScenarioHarness("galera");
@@ -488,6 +511,24 @@ public sealed class ScenarioActionTests
             $"id {last} on db1: {lab["db1"].Sql.Writes.Ids.Contains(last)}, db2: {lab["db2"].Sql.Writes.Ids.Contains(last)}, db3: {lab["db3"].Sql.Writes.Ids.Contains(last)}");
         var inserts = lab["client"].Commands.Count(c => c.Stdin is { } s && AnyInsert.IsMatch(s));
         Assert.True(inserts == report.Writes.Count, $"the client sent {inserts} INSERTs, the report has {report.Writes.Count} writes");
+    }
+
+    [Fact]
+    public async Task Given_a_scenario_that_fails_while_the_writer_runs_Then_its_result_still_has_what_the_client_saw()
+    {
+        var lab = new ScenarioHarness("galera");
+
+        var result = await lab.RunAsync("""
+            name: t
+            stages:
+              - title: write, then a step that fails
+                do:
+                  - workload: { start: client }
+                  - sql: { on: db1, run: "SELECT 1", error: 1047 }
+            """);
+
+        Assert.False(result.Passed, result.Timeline());
+        Assert.True(result.Workload is not null, $"the writer's report was dropped: {result.Timeline()}");
     }
 
     [Fact]

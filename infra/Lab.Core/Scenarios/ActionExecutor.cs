@@ -118,9 +118,11 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
 
     private static async Task<(string Mode, string Owner)> ModeAndOwnerAsync(ILabHost host, string path, CancellationToken ct)
     {
-        var r = await host.RunAsync($"stat -c '%a %U' '{path}'", ct: ct);
+        // Never guessed: a default mode would make a 0600 file that holds passwords readable by everyone.
+        var r = await host.RunAsync($"stat -c '%a %U' '{path.Replace("'", "'\\''")}'", ct: ct);
         var parts = r.Stdout.Trim().Split(' ');
-        return parts.Length == 2 ? (parts[0].PadLeft(4, '0'), parts[1]) : ("0644", "root");
+        return r.Ok && parts.Length == 2 ? (parts[0].PadLeft(4, '0'), parts[1])
+            : throw new ScenarioStepException($"{host.Name}: cannot read the mode and owner of {path} to keep them ({r.Describe()})");
     }
 
     internal static string OneLine(string text) => Regex.Replace(text.Trim(), @"\s*\n\s*", " | ");

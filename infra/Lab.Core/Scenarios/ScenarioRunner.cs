@@ -58,7 +58,8 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
         }
         finally
         {
-            if (context.Workload is { } running) await running.StopAsync();
+            // A scenario that failed while the writer ran still reports what the client saw.
+            if (context.Workload is { } running) context.WorkloadReport ??= await running.StopAsync();
         }
         var result = new ScenarioResult(scenario, steps, clock.GetElapsedTime(start), error) { Workload = context.WorkloadReport };
         observer.ScenarioFinished(result);
