@@ -26,8 +26,6 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
 
     public string Summary => "Linux namespaces on this machine: own network, mounts and hostname per host; services supervised by the tool (default)";
 
-    public LocalLayout Layout => layout;
-
     public async Task<LabInstance> UpAsync(UpRequest request, Action<string> progress, CancellationToken ct)
     {
         InstanceName.Validate(request.Instance);
