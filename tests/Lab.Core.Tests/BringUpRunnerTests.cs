@@ -60,4 +60,37 @@ public sealed class BringUpRunnerTests
 
         Assert.Equal(["wait-vip", "client-query"], timings.Select(t => t.Step.Key));
     }
+
+    [Fact]
+    public async Task Given_a_server_that_exits_right_after_its_first_start_When_servers_start_Then_it_is_started_once_more_and_the_step_passes()
+    {
+        var lab = FakeLab.Load("replication", _clock);
+        foreach (var server in lab.Running(ServiceCatalog.MariaDb)) server.Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped);
+        var starts = 0;
+        lab["replica2"].OnStart(ServiceCatalog.MariaDb, _ => { if (++starts == 1) lab["replica2"].Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped); });
+        var lines = new List<string>();
+
+        await VirtualTime.RunAsync(_clock, () => new BringUpRunner(lab.Instance, new Until(_clock), lines.Add)
+            .RunAsync(BringUpPlan.For(lab.Lab, GaleraStart.SharedState).Steps.OfType<StartServersStep>(), (_, _) => Task.CompletedTask, CancellationToken.None));
+
+        Assert.True(starts == 2, $"replica2 was started {starts} time(s)");
+        Assert.Contains("replica2: mariadbd is not running after its start; starting it once more", lines);
+    }
+
+    [Fact]
+    public async Task Given_a_server_that_never_stays_up_When_servers_start_Then_the_failure_quotes_its_log()
+    {
+        var lab = FakeLab.Load("replication", _clock);
+        foreach (var server in lab.Running(ServiceCatalog.MariaDb)) server.Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped);
+        lab["replica2"].OnStart(ServiceCatalog.MariaDb, _ => lab["replica2"].Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped));
+        lab["replica2"].Log("[ERROR] InnoDB: cannot allocate memory for the buffer pool");
+
+        var error = await Assert.ThrowsAsync<Lab.Core.Errors.LabException>(() => VirtualTime.RunAsync(_clock, () =>
+            new BringUpRunner(lab.Instance, new Until(_clock), _ => { })
+                .RunAsync(BringUpPlan.For(lab.Lab, GaleraStart.SharedState).Steps.OfType<StartServersStep>(), (_, _) => Task.CompletedTask, CancellationToken.None)));
+
+        Assert.Contains("replica2: ERROR 2002", error.Message);
+        Assert.Contains("--- replica2:/var/log/mysql/error.log (last lines) ---", error.Message);
+        Assert.Contains("cannot allocate memory", error.Message);
+    }
 }

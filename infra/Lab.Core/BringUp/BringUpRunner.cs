@@ -1,3 +1,4 @@
+using Lab.Core.Errors;
 using Lab.Core.Galera;
 using Lab.Core.Hosts;
 using Lab.Core.Instances;
@@ -89,12 +90,45 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
 
     private async Task StartServersAsync(IReadOnlyList<ILabHost> servers, CancellationToken ct)
     {
-        await Task.WhenAll(servers.Select(s => s.StartAsync(Services.ServiceCatalog.MariaDb, ct: ct)));
-        await until.HoldsAsync($"{string.Join(", ", servers.Select(s => s.Name))} answering", async c =>
+        const string service = Services.ServiceCatalog.MariaDb;
+        await Task.WhenAll(servers.Select(s => s.StartAsync(service, ct: ct)));
+        var restarted = new HashSet<string>();
+        try
         {
-            var seen = await Task.WhenAll(servers.Select(async s => (s.Name, Result: await s.QueryAsync("SELECT 1", timeout: TimeSpan.FromSeconds(5), ct: c))));
-            return new ProbeResult(seen.All(s => s.Result.Ok), string.Join("; ", seen.Select(s => $"{s.Name}: {s.Result}")));
-        }, new WaitPolicy(StartTimeout, TimeSpan.FromMilliseconds(50)), ct);
+            await until.HoldsAsync($"{string.Join(", ", servers.Select(s => s.Name))} answering", async c =>
+            {
+                var seen = await Task.WhenAll(servers.Select(async s =>
+                {
+                    var result = await s.QueryAsync("SELECT 1", timeout: TimeSpan.FromSeconds(5), ct: c);
+                    // A server that exited right after its start (seen once on a loaded 2-core machine inside a
+                    // container) gets one more start, as an operator would give it; a second exit is reported.
+                    if (!result.Ok && (await s.StatusAsync(service, c)).State == ServiceState.Stopped && restarted.Add(s.Name))
+                    {
+                        progress($"{s.Name}: mariadbd is not running after its start; starting it once more");
+                        await s.StartAsync(service, ct: c);
+                    }
+                    return (s.Name, Result: result);
+                }));
+                return new ProbeResult(seen.All(s => s.Result.Ok), string.Join("; ", seen.Select(s => $"{s.Name}: {s.Result}")));
+            }, new WaitPolicy(StartTimeout, TimeSpan.FromMilliseconds(50)), ct);
+        }
+        catch (WaitTimeoutException e)
+        {
+            throw new LabException(e.Message + await LogTailsAsync(servers, service, ct), e);
+        }
+    }
+
+    /// <summary>The last lines of each server's log: why a server that never answered did not start.</summary>
+    private static async Task<string> LogTailsAsync(IEnumerable<ILabHost> servers, string service, CancellationToken ct)
+    {
+        var log = Services.ServiceCatalog.Get(service).LogPath;
+        var tails = new List<string>();
+        foreach (var s in servers)
+        {
+            var r = await s.RunAsync($"tail -n 5 {log} 2>/dev/null", timeout: TimeSpan.FromSeconds(10), ct: ct);
+            if (r.Stdout.Trim().Length > 0) tails.Add($"\n  --- {s.Name}:{log} (last lines) ---\n  " + r.Stdout.TrimEnd().Replace("\n", "\n  "));
+        }
+        return string.Concat(tails);
     }
 
     private async Task<string> AttachAsync(ILabHost primary, IReadOnlyList<ILabHost> replicas, CancellationToken ct)
