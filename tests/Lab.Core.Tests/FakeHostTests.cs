@@ -190,7 +190,8 @@ public sealed class FakeHostTests
         Assert.True(afterTwo == "non-Primary, size 1, Initialized, ready OFF", $"after two crashes db3 was: {afterTwo}");
         Assert.True(bootstrapped == "Primary, size 1, Synced, ready ON", $"after bootstrap db2 was: {bootstrapped}");
         Assert.True(joined == "Primary, size 2, Synced, ready ON", $"after joining db1 was: {joined}");
-        Assert.True(lab["haproxy"].Haproxy.IsUp("db1") && !lab["haproxy"].Haproxy.IsUp("db3"), "HAProxy should route to db1 (joined), not db3 (stopped)");
+        Assert.True(lab["haproxy"].Haproxy.IsUp("db1") && !lab["haproxy"].Haproxy.IsUp("db3"),
+            $"HAProxy should route to db1 (joined), not db3 (stopped); show stat: {string.Join(", ", HaproxyBackend.ParseShowStat(lab["haproxy"].Haproxy.ShowStat()))}");
     }
 
     [Fact]

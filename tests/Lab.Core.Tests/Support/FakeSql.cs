@@ -212,7 +212,7 @@ public sealed partial class FakeSql
     /// Statements with the input line each starts on (the client reports errors by line). Splits on ';' outside quotes;
     /// "--" comment lines are blanked first, as a dump has them.
     /// </summary>
-    public static IEnumerable<(string Statement, int Line)> Split(string input)
+    private static IEnumerable<(string Statement, int Line)> Split(string input)
     {
         var text = Regex.Replace(input, @"^\s*--.*$", "", RegexOptions.Multiline);
         var start = 0;
