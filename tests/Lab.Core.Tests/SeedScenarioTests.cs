@@ -17,7 +17,7 @@ public sealed partial class SeedScenarioTests
     private static void ReplicatedDatabases(FakeLab lab)
     {
         var databases = new HashSet<string>();
-        foreach (var node in lab.Running(ServiceCatalog.Galera))
+        foreach (var node in lab.HostsRunning(ServiceCatalog.Galera))
         {
             node.Sql.On(DatabaseDdl(), m =>
             {
