@@ -528,4 +528,32 @@ public sealed class ScenarioActionTests
         Assert.True(lab["client"].Commands.Count == sentByTheEnd && lab.Clock.ArmedTimers == 0,
             $"after the run the client sent {lab["client"].Commands.Count - sentByTheEnd} more command(s); {lab.Clock.ArmedTimers} timer(s) still armed");
     }
+    [Fact]
+    public async Task Given_HAProxy_dies_once_the_writer_set_up_When_the_writer_runs_Then_every_write_is_a_definite_failure_paced_by_the_refusals()
+    {
+        var lab = new ScenarioHarness("galera");
+        lab["client"].OnCommandDone((c, _) =>
+        {
+            if (c.Stdin?.Contains("CREATE TABLE labcheck.writes") == true) lab["haproxy"].Services.Set(ServiceCatalog.HaProxy, ServiceState.Stopped);
+        });
+        lab["db1"].Sql.SetStatus("wsrep_local_state_comment", "Donor/Desynced");
+        lab.Clock.CreateTimer(_ => lab["db1"].Sql.SetStatus("wsrep_local_state_comment", "Synced"), null, TimeSpan.FromSeconds(0.5), Timeout.InfiniteTimeSpan);
+
+        var result = await lab.RunAsync("""
+            name: t
+            stages:
+              - title: write while nothing routes
+                do: [ { workload: { start: client } } ]
+                expect: [ { status: { on: db1, wsrep_local_state_comment: Synced } } ]
+              - title: stop
+                do: [ { workload: stop } ]
+            """);
+
+        Assert.True(result.Passed, result.Timeline());
+        var report = result.Workload!;
+        Assert.True(report.Ok == 0 && report.Unknown == 0 && report.Writes.All(w => w.Error == "ERROR 2003: Can't connect to server on '10.10.10.41' (115)"),
+            $"writer: {report}; first error: {report.Writes.FirstOrDefault()?.Error}");
+        // One refusal per virtual millisecond for the half second the stage waited (give or take the writer's start).
+        Assert.True(report.Writes.Count is > 400 and <= 502, $"expected about 500 refused writes in 0.5 s of virtual time, observed {report.Writes.Count}");
+    }
 }

@@ -32,7 +32,7 @@ public sealed partial class FakeLab
         // A commit takes a little time, so a writer advances with the virtual clock instead of spinning to its cap.
         var servers = Hosts.Values.Where(h => h.Definition.Services.Any(ServiceCatalog.IsDatabase)).ToList();
         foreach (var server in servers) server.Sql.Delay(WriterInsert(), WriteLatency);
-        _ = new WriterStartHold(clock, servers); // lives on in the servers' hooks
+        _ = new WriterStartHold(clock, Clients); // lives on in the clients' hooks
     }
 
     /// <summary>How long one of the writer's INSERTs takes on a server.</summary>
