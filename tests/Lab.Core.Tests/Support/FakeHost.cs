@@ -14,7 +14,7 @@ public sealed record FakeCommand(string Command, string? Stdin);
 /// time passing. Commands are answered in this order: the test's <see cref="OnCommand"/> scripts (newest first), the
 /// <c>mariadb</c> client (<see cref="Sql"/>, or the server it is routed to), HAProxy's <c>show stat</c>, <c>ip addr</c>
 /// for eth0, stat/tail on files and logs, then <see cref="Fallback"/>. Every command is kept in <see cref="Commands"/>.
-/// Waits (a paused server, <see cref="FakeSql.Delay"/>) run on the injected clock.
+/// Waits (a server's <see cref="FakeSql.Delay"/>, a paused server, a refused connection) run on the injected clock.
 /// </summary>
 public sealed partial class FakeHost : ILabHost
 {
@@ -143,7 +143,7 @@ public sealed partial class FakeHost : ILabHost
         if (MariaDbClient().Match(command) is { Success: true } client)
             return await ClientAsync(run, client.Groups["args"].Value.Trim(), client.Groups["file"].Value, timeout ?? TimeSpan.FromSeconds(60), ct);
         if (command == HaproxyBackend.ShowStatCommand)
-            return Services.Status(ServiceCatalog.HaProxy).State == ServiceState.Running
+            return Definition.Runs(ServiceCatalog.HaProxy) && Services.Status(ServiceCatalog.HaProxy).State == ServiceState.Running
                 ? new CommandResult(0, Haproxy.ShowStat(), "")
                 : new CommandResult(1, "", $"socat[1] E connect(5, AF=1 \"{HaproxyBackend.SocketPath}\", 26): Connection refused\n");
         if (command == AddrCommand) return new CommandResult(0, Eth0(), "");
