@@ -16,7 +16,7 @@ public sealed partial class EngineClockTests
     private static partial Regex RealTime();
 
     [Fact]
-    public void Given_the_Lab_Core_sources_Then_nothing_outside_Until_reads_or_waits_on_the_real_clock()
+    public void Given_the_Lab_Core_sources_When_scanned_Then_nothing_outside_Until_reads_or_waits_on_the_real_clock()
     {
         var project = Directory.EnumerateFiles(RepoRoot.Path, "Lab.Core.csproj", SearchOption.AllDirectories).Single();
         var sources = Directory.EnumerateFiles(Path.GetDirectoryName(project)!, "*.cs", SearchOption.AllDirectories)

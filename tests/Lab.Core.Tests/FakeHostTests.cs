@@ -157,10 +157,11 @@ public sealed class FakeHostTests
     public async Task Given_the_failover_lab_When_the_VIP_moves_Then_VirtualIp_and_the_clients_connection_follow_it()
     {
         var lab = FakeLab.Load("failover", _clock);
+        var start = _clock.GetUtcNow();
         var before = await new VirtualIp(lab.Instance).HoldersAsync(CancellationToken.None);
         var answeredBefore = await lab["client"].QueryAsync("SELECT @@hostname");
         lab["primary"].RemoveAddress("10.10.10.110");
-        var nobody = await lab["client"].QueryAsync("SELECT @@hostname");
+        var nobody = await VirtualTime.RunAsync(_clock, () => lab["client"].QueryAsync("SELECT @@hostname"));
         lab["replica1"].AddAddress("10.10.10.110");
         var after = await new VirtualIp(lab.Instance).HoldersAsync(CancellationToken.None);
         var answeredAfter = await lab["client"].QueryAsync("SELECT @@hostname");
@@ -168,6 +169,7 @@ public sealed class FakeHostTests
         Assert.True(before.SequenceEqual(["primary"]) && after.SequenceEqual(["replica1"]), $"holders before: {string.Join(",", before)}, after: {string.Join(",", after)}");
         Assert.True(answeredBefore.Scalar == "primary" && answeredAfter.Scalar == "replica1", $"answered by {answeredBefore.Scalar}, then {answeredAfter.Scalar}");
         Assert.True(nobody.ErrorCode == 2003, $"with nobody holding the VIP the client should not connect; observed {nobody}");
+        Assert.True(_clock.GetUtcNow() - start == FakeHost.RefusedConnection, $"a refused connection should cost {FakeHost.RefusedConnection}, it took {_clock.GetUtcNow() - start}");
     }
 
     [Fact]
@@ -190,7 +192,8 @@ public sealed class FakeHostTests
         Assert.True(afterTwo == "non-Primary, size 1, Initialized, ready OFF", $"after two crashes db3 was: {afterTwo}");
         Assert.True(bootstrapped == "Primary, size 1, Synced, ready ON", $"after bootstrap db2 was: {bootstrapped}");
         Assert.True(joined == "Primary, size 2, Synced, ready ON", $"after joining db1 was: {joined}");
-        Assert.True(lab["haproxy"].Haproxy.IsUp("db1") && !lab["haproxy"].Haproxy.IsUp("db3"), "HAProxy should route to db1 (joined), not db3 (stopped)");
+        Assert.True(lab["haproxy"].Haproxy.IsUp("db1") && !lab["haproxy"].Haproxy.IsUp("db3"),
+            $"HAProxy should route to db1 (joined), not db3 (stopped); show stat: {string.Join(", ", HaproxyBackend.ParseShowStat(lab["haproxy"].Haproxy.ShowStat()))}");
     }
 
     [Fact]

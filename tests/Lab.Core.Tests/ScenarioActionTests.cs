@@ -176,27 +176,27 @@ public sealed class ScenarioActionTests
             $"the second stage should not run; steps: {result.Steps.Count}, db2 history: {string.Join(", ", lab["db2"].Services.History)}");
     }
 
-    [Fact]
-    public async Task Given_a_commit_that_takes_2_5s_When_timed_by_slower_than_and_faster_than_Then_the_first_passes_and_the_second_fails_in_virtual_time()
+    [Theory]
+    [InlineData("slower_than: 2s", 2.5, null)]
+    [InlineData("slower_than: 2s", 0.5, "primary: expected the statement to take more than 2s; it took 0.500s")]
+    [InlineData("faster_than: 1s", 0.5, null)]
+    [InlineData("faster_than: 1s", 2.5, "primary: expected the statement to take less than 1s; it took 2.500s")]
+    public async Task Given_a_commit_of_a_set_duration_When_timed_by_slower_than_or_faster_than_Then_it_passes_or_fails_on_virtual_time(
+        string bound, double seconds, string? error)
     {
         var lab = new ScenarioHarness("replication");
-        lab["primary"].Sql.Delay(new Regex("^INSERT INTO shop"), TimeSpan.FromSeconds(2.5));
+        lab["primary"].Sql.Delay(new Regex("^INSERT INTO shop"), TimeSpan.FromSeconds(seconds));
 
-        var slow = await lab.RunAsync("""
+        var result = await lab.RunAsync($$"""
             name: t
             stages:
-              - title: the commit waits for an ack
-                do: [ { sql: { on: primary, run: "INSERT INTO shop.t VALUES (1)", slower_than: 2s } } ]
-            """);
-        var fast = await lab.RunAsync("""
-            name: t
-            stages:
-              - title: the commit does not wait
-                do: [ { sql: { on: primary, run: "INSERT INTO shop.t VALUES (2)", faster_than: 1s } } ]
+              - title: the commit may wait for a replica's ack
+                do: [ { sql: { on: primary, run: "INSERT INTO shop.t VALUES (1)", {{bound}} } } ]
             """);
 
-        Assert.True(slow.Passed && slow.Steps[0].Detail == "took 2.500s", $"slower_than: {slow.Timeline()}");
-        Assert.True(fast.Error == "primary: expected the statement to take less than 1s; it took 2.500s", $"faster_than: {fast.Timeline()}");
+        Assert.True(result.Error == error, $"expected {(error is null ? "a pass" : error)}; observed: {result.Timeline()}");
+        Assert.True(result.Steps[0].Duration == TimeSpan.FromSeconds(seconds), $"the statement took {result.Steps[0].Duration} of virtual time");
+        if (error is null) Assert.True(result.Steps[0].Detail == $"took {seconds:0.000}s", $"detail: {result.Steps[0].Detail}");
     }
 
     [Fact]
@@ -287,7 +287,7 @@ public sealed class ScenarioActionTests
         Assert.True(absentText.Error == "db1: /etc/mysql/clustercheck.cnf does not contain 'password = old'; it reads: [client] | user = clustercheck",
             $"text absent: {absentText.Timeline()}");
         Assert.True(absentFile.Error == "db2: /etc/mysql/clustercheck.cnf does not exist", $"file absent: {absentFile.Timeline()}");
-        Assert.True(lab["db1"].Files.Writes.Count == 0, "nothing should be written when the edit cannot apply");
+        Assert.True(lab["db1"].Files.Writes.Count == 0, $"nothing should be written when the edit cannot apply; observed {lab["db1"].Files.Writes.Count} write(s)");
     }
 
     [Fact]
@@ -479,7 +479,9 @@ public sealed class ScenarioActionTests
         var grastate = lab["db1"].Files.Writes.Single(w => w.Path == GraState.Path).File;
         Assert.True(GraState.Parse(grastate.Content).SafeToBootstrap && grastate is { Mode: "0660", Owner: "mysql" },
             $"db1's grastate.dat was rewritten as ({grastate.Mode} {grastate.Owner}): {grastate.Content}");
-        Assert.True(lab["db1"].Services.Starts(ServiceCatalog.Galera).Single().SequenceEqual(["--wsrep-new-cluster"]), "db1 should start with --wsrep-new-cluster");
+        var db1Starts = lab["db1"].Services.Starts(ServiceCatalog.Galera);
+        Assert.True(db1Starts.Count == 1 && db1Starts[0].SequenceEqual(["--wsrep-new-cluster"]),
+            $"db1 should start once, with --wsrep-new-cluster; observed: {string.Join(" / ", db1Starts.Select(a => $"[{string.Join(' ', a)}]"))}");
         Assert.True(db1WhenOthersStarted.SequenceEqual(["Running", "Running"]), $"db1's state when db2 and db3 started: {string.Join(", ", db1WhenOthersStarted)}");
     }
 
@@ -566,5 +568,33 @@ public sealed class ScenarioActionTests
         Assert.True(!result.Passed, $"the scenario should fail: {result.Timeline()}");
         Assert.True(lab["client"].Commands.Count == sentByTheEnd && lab.Clock.ArmedTimers == 0,
             $"after the run the client sent {lab["client"].Commands.Count - sentByTheEnd} more command(s); {lab.Clock.ArmedTimers} timer(s) still armed");
+    }
+    [Fact]
+    public async Task Given_HAProxy_dies_once_the_writer_set_up_When_the_writer_runs_Then_every_write_is_a_definite_failure_paced_by_the_refusals()
+    {
+        var lab = new ScenarioHarness("galera");
+        lab["client"].OnCommandDone((c, _) =>
+        {
+            if (c.Stdin?.Contains("CREATE TABLE labcheck.writes") == true) lab["haproxy"].Services.Set(ServiceCatalog.HaProxy, ServiceState.Stopped);
+        });
+        lab["db1"].Sql.SetStatus("wsrep_local_state_comment", "Donor/Desynced");
+        lab.Clock.CreateTimer(_ => lab["db1"].Sql.SetStatus("wsrep_local_state_comment", "Synced"), null, TimeSpan.FromSeconds(0.5), Timeout.InfiniteTimeSpan);
+
+        var result = await lab.RunAsync("""
+            name: t
+            stages:
+              - title: write while nothing routes
+                do: [ { workload: { start: client } } ]
+                expect: [ { status: { on: db1, wsrep_local_state_comment: Synced } } ]
+              - title: stop
+                do: [ { workload: stop } ]
+            """);
+
+        Assert.True(result.Passed, result.Timeline());
+        var report = result.Workload!;
+        Assert.True(report.Ok == 0 && report.Unknown == 0 && report.Writes.All(w => w.Error == "ERROR 2003: Can't connect to server on '10.10.10.41' (115)"),
+            $"writer: {report}; first error: {report.Writes.FirstOrDefault()?.Error}");
+        // One refusal per virtual millisecond for the half second the stage waited (give or take the writer's start).
+        Assert.True(report.Writes.Count is > 400 and <= 502, $"expected about 500 refused writes in 0.5 s of virtual time, observed {report.Writes.Count}");
     }
 }

@@ -29,7 +29,7 @@ public sealed class ScenarioSuiteTests
         });
 
     [Fact]
-    public async Task Given_a_lab_that_cannot_be_prepared_Then_that_scenario_fails_with_the_reason_and_the_next_runs_on_the_instance_its_preparation_returns()
+    public async Task Given_a_lab_that_cannot_be_prepared_When_the_suite_runs_Then_that_scenario_fails_with_the_reason_and_the_next_runs_on_the_instance_its_preparation_returns()
     {
         var broken = FakeLab.Load("galera", _clock);
         var recreated = FakeLab.Load("galera", _clock);
@@ -49,12 +49,13 @@ public sealed class ScenarioSuiteTests
             $"first: {entries[0].Result.Timeline()}");
         Assert.True(_observer.Notes.Contains("could not bring the lab to its starting state before first: db2 would not start"), $"notes: {string.Join(" | ", _observer.Notes)}");
         Assert.True(entries[1].Result.Passed, $"second (only passes on the recreated lab): {entries[1].Result.Timeline()}");
-        Assert.True(given.Count == 2 && given.All(i => i == broken.Instance), "after a failed preparation the next one starts again from the instance it had");
+        Assert.True(given.Count == 2 && given.All(i => i == broken.Instance),
+            $"after a failed preparation the next one should start from the instance it had; preparations were given: {string.Join(", ", given.Select(i => i == broken.Instance ? "the original" : "another"))}");
         Assert.True(entries.All(e => e.Preparation == TimeSpan.FromSeconds(5)), $"preparations took {string.Join(", ", entries.Select(e => e.Preparation))} of virtual time");
     }
 
     [Fact]
-    public async Task Given_a_scenario_that_fails_Then_the_suite_still_prepares_and_runs_the_next()
+    public async Task Given_a_scenario_that_fails_When_the_suite_runs_Then_the_suite_still_prepares_and_runs_the_next()
     {
         var lab = FakeLab.Load("galera", _clock);
         var preparations = 0;

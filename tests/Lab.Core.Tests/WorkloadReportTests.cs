@@ -20,7 +20,7 @@ public sealed class WorkloadReportTests
     /// <summary>Every node holds exactly <paramref name="ids"/>.</summary>
     private IReadOnlyList<FakeHost> NodesHolding(params long[] ids)
     {
-        var nodes = _lab.Running(Lab.Core.Services.ServiceCatalog.Galera);
+        var nodes = _lab.HostsRunning(Lab.Core.Services.ServiceCatalog.Galera);
         nodes[0].Sql.Writes.Create();
         foreach (var id in ids) nodes[0].Sql.Writes.InsertReplicated(id);
         return nodes;

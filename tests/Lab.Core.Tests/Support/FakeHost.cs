@@ -14,12 +14,15 @@ public sealed record FakeCommand(string Command, string? Stdin);
 /// time passing. Commands are answered in this order: the test's <see cref="OnCommand"/> scripts (newest first), the
 /// <c>mariadb</c> client (<see cref="Sql"/>, or the server it is routed to), HAProxy's <c>show stat</c>, <c>ip addr</c>
 /// for eth0, stat/tail on files and logs, then <see cref="Fallback"/>. Every command is kept in <see cref="Commands"/>.
-/// Waits (a paused server, <see cref="FakeSql.Delay"/>) run on the injected clock.
+/// Waits (a server's <see cref="FakeSql.Delay"/>, a paused server, a refused connection) run on the injected clock.
 /// </summary>
 public sealed partial class FakeHost : ILabHost
 {
     private const string AddrCommand = "ip -4 -o addr show dev eth0";
     private const int TimedOutExitCode = 124; // what the real targets return when a command outlives its timeout
+
+    /// <summary>What a refused connection costs the client: starting the client process and getting the reset.</summary>
+    public static readonly TimeSpan RefusedConnection = TimeSpan.FromMilliseconds(1);
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
@@ -27,6 +30,8 @@ public sealed partial class FakeHost : ILabHost
     private readonly List<(Regex Pattern, Func<Match, FakeCommand, CommandResult> Answer)> _scripts = [];
     private readonly List<bool> _isolationChanges = [];
     private readonly List<Action<bool>> _isolationHooks = [];
+    private readonly List<Action<FakeCommand, CommandResult>> _doneHooks = [];
+    private readonly List<Action<FakeCommand>> _waitingHooks = [];
     private readonly List<string> _extraAddresses = [];
     private (string Address, Func<FakeHost?> Server)? _sqlRoute;
 
@@ -68,6 +73,21 @@ public sealed partial class FakeHost : ILabHost
         lock (_gate) _scripts.Insert(0, (pattern, answer));
     }
 
+    /// <summary>Runs after each command has its answer, before the engine gets it.</summary>
+    public void OnCommandDone(Action<FakeCommand, CommandResult> hook)
+    {
+        lock (_gate) _doneHooks.Add(hook);
+    }
+
+    /// <summary>
+    /// Runs when answering a command starts waiting on the clock (a server's latency, a paused server, a refused
+    /// connection), once the timer is armed: code running beside the engine can tell its wait has begun.
+    /// </summary>
+    public void OnWaiting(Action<FakeCommand> hook)
+    {
+        lock (_gate) _waitingHooks.Add(hook);
+    }
+
     public void OnStart(string service, Action<IReadOnlyList<string>> hook) =>
         Services.OnChange(e => { if (e.Service == service && e.Change == FakeServiceChange.Started) hook(e.Args); });
 
@@ -105,18 +125,25 @@ public sealed partial class FakeHost : ILabHost
     {
         ct.ThrowIfCancellationRequested();
         var run = new FakeCommand(command, stdin);
+        lock (_gate) _commands.Add(run);
+        var result = await AnswerAsync(run, timeout, ct);
+        List<Action<FakeCommand, CommandResult>> hooks;
+        lock (_gate) hooks = _doneHooks.ToList();
+        foreach (var hook in hooks) hook(run, result);
+        return result;
+    }
+
+    private async Task<CommandResult> AnswerAsync(FakeCommand run, TimeSpan? timeout, CancellationToken ct)
+    {
+        var command = run.Command;
         List<(Regex Pattern, Func<Match, FakeCommand, CommandResult> Answer)> scripts;
-        lock (_gate)
-        {
-            _commands.Add(run);
-            scripts = _scripts.ToList();
-        }
+        lock (_gate) scripts = _scripts.ToList();
         foreach (var (pattern, answer) in scripts)
             if (pattern.Match(command) is { Success: true } m) return answer(m, run);
         if (MariaDbClient().Match(command) is { Success: true } client)
-            return await ClientAsync(client.Groups["args"].Value.Trim(), stdin, client.Groups["file"].Value, timeout ?? TimeSpan.FromSeconds(60), ct);
+            return await ClientAsync(run, client.Groups["args"].Value.Trim(), client.Groups["file"].Value, timeout ?? TimeSpan.FromSeconds(60), ct);
         if (command == HaproxyBackend.ShowStatCommand)
-            return Services.Status(ServiceCatalog.HaProxy).State == ServiceState.Running
+            return Definition.Runs(ServiceCatalog.HaProxy) && Services.Status(ServiceCatalog.HaProxy).State == ServiceState.Running
                 ? new CommandResult(0, Haproxy.ShowStat(), "")
                 : new CommandResult(1, "", $"socat[1] E connect(5, AF=1 \"{HaproxyBackend.SocketPath}\", 26): Connection refused\n");
         if (command == AddrCommand) return new CommandResult(0, Eth0(), "");
@@ -167,36 +194,55 @@ public sealed partial class FakeHost : ILabHost
     [GeneratedRegex(@"^mariadb(?<args>(?:\s+-\S+)*)\s*(?:<\s*(?<file>\S+))?\s*$")]
     private static partial Regex MariaDbClient();
 
-    private async Task<CommandResult> ClientAsync(string args, string? stdin, string file, TimeSpan timeout, CancellationToken ct)
+    private async Task<CommandResult> ClientAsync(FakeCommand run, string args, string file, TimeSpan timeout, CancellationToken ct)
     {
-        var input = stdin ?? "";
+        var input = run.Stdin ?? "";
         if (file.Length > 0)
         {
             if (Files.Read(file) is not { } text) return new CommandResult(2, "", $"sh: 1: cannot open {file}: No such file\n");
             input = text;
         }
+        void Waiting() => RaiseWaiting(run);
         (string Address, Func<FakeHost?> Server)? route;
         lock (_gate) route = _sqlRoute;
-        if (route is not { } r) return await ServeAsync(args, input, timeout, null, ct);
-        return r.Server() is { } server
-            ? await server.ServeAsync(args, input, timeout, r.Address, ct)
-            : Refused(SqlError.CannotConnectTo(r.Address));
+        if (route is not { } r) return await ServeAsync(args, input, timeout, null, Waiting, ct);
+        if (r.Server() is { } server) return await server.ServeAsync(args, input, timeout, r.Address, Waiting, ct);
+        await WaitAsync(RefusedConnection, Waiting, ct);
+        return Refused(SqlError.CannotConnectTo(r.Address));
     }
 
     /// <summary>This host's server answering a client, local (<paramref name="remoteAddress"/> null) or over the network.</summary>
-    private async Task<CommandResult> ServeAsync(string args, string input, TimeSpan timeout, string? remoteAddress, CancellationToken ct)
+    private async Task<CommandResult> ServeAsync(string args, string input, TimeSpan timeout, string? remoteAddress, Action waiting, CancellationToken ct)
     {
         var database = Definition.Services.FirstOrDefault(ServiceCatalog.IsDatabase);
         var state = database is null ? ServiceState.Running : Services.Status(database).State;
         if (state == ServiceState.Stopped)
-            return Refused(remoteAddress is null ? SqlError.CannotConnectLocally : SqlError.CannotConnectTo(remoteAddress));
+        {
+            if (remoteAddress is null) return Refused(SqlError.CannotConnectLocally);
+            await WaitAsync(RefusedConnection, waiting, ct);
+            return Refused(SqlError.CannotConnectTo(remoteAddress));
+        }
         if (state == ServiceState.Paused)
         {
             // A stopped (SIGSTOP) server accepts the connection and never answers: the client waits out its timeout.
-            await Task.Delay(timeout, _clock, ct);
+            await WaitAsync(timeout, waiting, ct);
             return new CommandResult(TimedOutExitCode, "", $"timed out after {timeout.TotalSeconds:0.#}s; ");
         }
-        return await Sql.RunAsync(args, input, ct);
+        return await Sql.RunAsync(args, input, ct, waiting);
+    }
+
+    private async Task WaitAsync(TimeSpan by, Action waiting, CancellationToken ct)
+    {
+        var wait = Task.Delay(by, _clock, ct);
+        waiting();
+        await wait;
+    }
+
+    private void RaiseWaiting(FakeCommand run)
+    {
+        List<Action<FakeCommand>> hooks;
+        lock (_gate) hooks = _waitingHooks.ToList();
+        foreach (var hook in hooks) hook(run);
     }
 
     private static CommandResult Refused(SqlError error) => new(1, "", error.Render(1) + "\n");

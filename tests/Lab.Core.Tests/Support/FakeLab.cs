@@ -32,7 +32,7 @@ public sealed partial class FakeLab
         // A commit takes a little time, so a writer advances with the virtual clock instead of spinning to its cap.
         var servers = Hosts.Values.Where(h => h.Definition.Services.Any(ServiceCatalog.IsDatabase)).ToList();
         foreach (var server in servers) server.Sql.Delay(WriterInsert(), WriteLatency);
-        _ = new WriterStartHold(clock, servers);
+        _ = new WriterStartHold(clock, Clients); // lives on in the clients' hooks
     }
 
     /// <summary>How long one of the writer's INSERTs takes on a server.</summary>
@@ -52,7 +52,8 @@ public sealed partial class FakeLab
 
     public FakeHost this[string host] => Hosts[host];
 
-    public IReadOnlyList<FakeHost> Running(string service) => Hosts.Values.Where(h => h.Definition.Runs(service)).ToList();
+    /// <summary>The hosts whose role runs <paramref name="service"/> (whatever its state now).</summary>
+    public IReadOnlyList<FakeHost> HostsRunning(string service) => Hosts.Values.Where(h => h.Definition.Runs(service)).ToList();
 
     public static FakeLab Load(string name, ManualTimeProvider clock)
     {
@@ -61,15 +62,15 @@ public sealed partial class FakeLab
             if (!Definitions.TryGetValue(name, out lab!))
                 Definitions[name] = lab = new LabCatalog(RepoRoot.Path).Load(name);
         var fake = new FakeLab(lab, clock);
-        if (fake.Running(ServiceCatalog.Galera).Count > 0) fake.FormGalera();
+        if (fake.HostsRunning(ServiceCatalog.Galera).Count > 0) fake.FormGalera();
         if (fake.Hosts.Values.Any(h => h.Definition.Role == ReplicationRoles.Primary)) fake.FormReplication();
         return fake;
     }
 
     private void FormGalera()
     {
-        var nodes = Running(ServiceCatalog.Galera);
-        var proxies = Running(ServiceCatalog.HaProxy);
+        var nodes = HostsRunning(ServiceCatalog.Galera);
+        var proxies = HostsRunning(ServiceCatalog.HaProxy);
         Galera = new FakeGaleraCluster(nodes, proxies);
         Galera.FormFromRunning();
         FakeWritesTable.ReplicateAmong(nodes.Select(n => n.Sql.Writes).ToList());
@@ -90,7 +91,7 @@ public sealed partial class FakeLab
             replica.Sql.SetVariable("read_only", "1");
         }
         primary.Sql.Writes.ReplicatesTo(replicas.Select(r => r.Sql.Writes).ToArray());
-        var servers = Running(ServiceCatalog.MariaDb);
+        var servers = HostsRunning(ServiceCatalog.MariaDb);
         if (Lab.Vars.TryGetValue("vip", out var vip)) primary.AddAddress(vip);
         // The client connects to one address (the primary's, or the virtual IP): whoever holds it answers.
         var address = Lab.Var("client_connects_to", primary.Definition.Address);

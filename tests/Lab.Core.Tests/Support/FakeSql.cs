@@ -21,8 +21,6 @@ public sealed partial class FakeSql
     private readonly Dictionary<string, string> _variables = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _executed = [];
     private readonly List<string> _unhandled = [];
-    private readonly List<Action<string>> _executedHooks = [];
-    private readonly List<Action<string>> _delayHooks = [];
 
     public FakeSql(string host, TimeProvider clock)
     {
@@ -60,18 +58,6 @@ public sealed partial class FakeSql
         lock (_gate) _delays.Add((pattern, by));
     }
 
-    /// <summary>Runs after a statement succeeded.</summary>
-    public void OnExecuted(Action<string> hook)
-    {
-        lock (_gate) _executedHooks.Add(hook);
-    }
-
-    /// <summary>Runs once a <see cref="Delay"/> for a statement has armed its timer, before it is awaited.</summary>
-    public void OnDelayArmed(Action<string> hook)
-    {
-        lock (_gate) _delayHooks.Add(hook);
-    }
-
     public void SetStatus(string name, string value)
     {
         lock (_gate) _status[name] = value;
@@ -92,8 +78,11 @@ public sealed partial class FakeSql
         lock (_gate) return _variables.GetValueOrDefault(name);
     }
 
-    /// <summary>Runs the client's input; <paramref name="clientArgs"/> matter only for --column-names.</summary>
-    public async Task<CommandResult> RunAsync(string clientArgs, string input, CancellationToken ct)
+    /// <summary>
+    /// Runs the client's input; <paramref name="clientArgs"/> matter only for --column-names. <paramref name="waiting"/>
+    /// is told each time a <see cref="Delay"/> has armed its timer, before it is awaited.
+    /// </summary>
+    public async Task<CommandResult> RunAsync(string clientArgs, string input, CancellationToken ct, Action? waiting = null)
     {
         var withNames = clientArgs.Contains("--column-names", StringComparison.Ordinal);
         var output = new StringBuilder();
@@ -103,7 +92,7 @@ public sealed partial class FakeSql
             foreach (var delay in DelaysFor(statement))
             {
                 var wait = Task.Delay(delay, _clock, ct);
-                foreach (var hook in Hooks(_delayHooks)) hook(statement);
+                waiting?.Invoke();
                 await wait;
             }
             lock (_gate) _executed.Add(statement);
@@ -114,7 +103,6 @@ public sealed partial class FakeSql
                 if (withNames && rows.Columns is { } names) output.Append(string.Join('\t', names)).Append('\n');
                 foreach (var row in rows.Rows) output.Append(string.Join('\t', row)).Append('\n');
             }
-            foreach (var hook in Hooks(_executedHooks)) hook(statement);
         }
         return new CommandResult(0, output.ToString(), "");
     }
@@ -122,11 +110,6 @@ public sealed partial class FakeSql
     private sealed class Session
     {
         public bool Replicates { get; set; } = true;
-    }
-
-    private List<Action<string>> Hooks(List<Action<string>> hooks)
-    {
-        lock (_gate) return hooks.ToList();
     }
 
     private void AddHandler(Func<string, Func<SqlReply>?> handler)
@@ -212,7 +195,7 @@ public sealed partial class FakeSql
     /// Statements with the input line each starts on (the client reports errors by line). Splits on ';' outside quotes;
     /// "--" comment lines are blanked first, as a dump has them.
     /// </summary>
-    public static IEnumerable<(string Statement, int Line)> Split(string input)
+    private static IEnumerable<(string Statement, int Line)> Split(string input)
     {
         var text = Regex.Replace(input, @"^\s*--.*$", "", RegexOptions.Multiline);
         var start = 0;
