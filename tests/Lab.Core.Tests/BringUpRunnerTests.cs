@@ -65,7 +65,7 @@ public sealed class BringUpRunnerTests
     public async Task Given_a_server_that_exits_right_after_its_first_start_When_servers_start_Then_it_is_started_once_more_and_the_step_passes()
     {
         var lab = FakeLab.Load("replication", _clock);
-        foreach (var server in lab.Running(ServiceCatalog.MariaDb)) server.Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped);
+        foreach (var server in lab.HostsRunning(ServiceCatalog.MariaDb)) server.Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped);
         var starts = 0;
         lab["replica2"].OnStart(ServiceCatalog.MariaDb, _ => { if (++starts == 1) lab["replica2"].Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped); });
         var lines = new List<string>();
@@ -81,7 +81,7 @@ public sealed class BringUpRunnerTests
     public async Task Given_a_server_that_never_stays_up_When_servers_start_Then_the_failure_quotes_its_log()
     {
         var lab = FakeLab.Load("replication", _clock);
-        foreach (var server in lab.Running(ServiceCatalog.MariaDb)) server.Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped);
+        foreach (var server in lab.HostsRunning(ServiceCatalog.MariaDb)) server.Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped);
         lab["replica2"].OnStart(ServiceCatalog.MariaDb, _ => lab["replica2"].Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped));
         lab["replica2"].Log("[ERROR] InnoDB: cannot allocate memory for the buffer pool");
 
