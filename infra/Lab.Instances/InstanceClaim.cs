@@ -1,7 +1,6 @@
 using Lab.Core.Errors;
 using Lab.Core.Model;
 using Lab.Core.Secrets;
-using Lab.Core.Waits;
 
 namespace Lab.Instances;
 
@@ -22,7 +21,7 @@ public static class InstanceClaim
     public static async Task<(LabDefinition Lab, LabSecrets Secrets)> ClaimAsync(LocalLayout layout, ClaimRequest request, CancellationToken ct)
     {
         Directory.CreateDirectory(layout.StateRoot);
-        using var _ = await LockAsync(layout, ct);
+        using var _ = await FileLock.AcquireAsync(layout.LockFile, "the lab state lock", ct);
         var existing = Reaper.ExistingInstances(layout);
         if (existing.Contains(request.Instance)) throw new InstanceExistsException(request.Instance, InstanceRecord.TryLoad(layout, request.Instance));
         var live = existing.Select(i => InstanceRecord.TryLoad(layout, i)).OfType<InstanceRecord>()
@@ -45,17 +44,6 @@ public static class InstanceClaim
         var secrets = LabSecrets.Generate();
         InstanceRecord.SaveSecrets(layout, request.Instance, secrets);
         return (moved, secrets);
-    }
-
-    private static async Task<IDisposable> LockAsync(LocalLayout layout, CancellationToken ct)
-    {
-        FileStream? stream = null;
-        await Until.Real.HoldsAsync("the lab state lock", _ =>
-        {
-            try { stream = new FileStream(layout.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); return Task.FromResult(ProbeResult.Yes("locked")); }
-            catch (IOException e) { return Task.FromResult(ProbeResult.No(e.Message)); }
-        }, new WaitPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20)), ct);
-        return stream!;
     }
 }
 
