@@ -45,7 +45,7 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
 
     private async Task<string?> RunStepAsync(BringUpStep step, CancellationToken ct)
     {
-        var galera = new GaleraBringUp(instance, until, progress);
+        var galera = new GaleraBringUp(until, progress);
         switch (step)
         {
             case FormGaleraClusterStep s:
@@ -78,8 +78,8 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
                 await until.HoldsAsync(s.Describe(), new VirtualIp(instance).HeldBy(s.Holder),
                     new WaitPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)), ct);
                 return null;
-            case WaitHaproxyStep:
-                await galera.WaitHaproxyAsync(ct);
+            case WaitHaproxyStep s:
+                await galera.WaitHaproxyAsync(Hosts(s.Proxies), s.Backends, ct);
                 return null;
             case ClientQueryStep s:
                 return await ClientQueryAsync(s, ct);

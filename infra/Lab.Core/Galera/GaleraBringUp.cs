@@ -1,6 +1,5 @@
 using Lab.Core.Haproxy;
 using Lab.Core.Hosts;
-using Lab.Core.Instances;
 using Lab.Core.Services;
 using Lab.Core.Sql;
 using Lab.Core.Waits;
@@ -20,11 +19,9 @@ public enum GaleraStart
 /// The Galera operations a bring-up and a health restore share: form the cluster, wait until it is Synced, wait until
 /// HAProxy routes to every node.
 /// </summary>
-public sealed class GaleraBringUp(LabInstance instance, Until until, Action<string> progress)
+public sealed class GaleraBringUp(Until until, Action<string> progress)
 {
     public static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(90);
-
-    private IReadOnlyList<ILabHost> Nodes => instance.HostsRunning(ServiceCatalog.Galera);
 
     public async Task FormClusterAsync(IReadOnlyList<ILabHost> nodes, GaleraStart mode, CancellationToken ct)
     {
@@ -62,17 +59,17 @@ public sealed class GaleraBringUp(LabInstance instance, Until until, Action<stri
         }, new WaitPolicy(SyncTimeout, TimeSpan.FromMilliseconds(50)), ct);
     }
 
-    public async Task WaitHaproxyAsync(CancellationToken ct)
+    /// <summary>Waits until each proxy shows at least <paramref name="backends"/> database backends, every one UP.</summary>
+    public async Task WaitHaproxyAsync(IReadOnlyList<ILabHost> proxies, int backends, CancellationToken ct)
     {
-        foreach (var proxy in instance.HostsRunning(ServiceCatalog.HaProxy))
+        foreach (var proxy in proxies)
         {
-            var expected = Nodes.Count;
             await until.HoldsAsync($"{proxy.Name}: every database backend UP", async c =>
             {
                 var result = await proxy.RunAsync(HaproxyBackend.ShowStatCommand, timeout: TimeSpan.FromSeconds(5), ct: c);
                 if (!result.Ok) return ProbeResult.No(result.Describe());
-                var backends = HaproxyBackend.ParseShowStat(result.Stdout);
-                return new ProbeResult(backends.Count(b => b.IsUp) >= expected && backends.All(b => b.IsUp), string.Join(", ", backends));
+                var seen = HaproxyBackend.ParseShowStat(result.Stdout);
+                return new ProbeResult(seen.Count(b => b.IsUp) >= backends && seen.All(b => b.IsUp), string.Join(", ", seen));
             }, new WaitPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)), ct);
         }
     }

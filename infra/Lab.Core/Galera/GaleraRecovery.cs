@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Lab.Core.Hosts;
-using Lab.Core.Instances;
 using Lab.Core.Services;
 using Lab.Core.Waits;
 
@@ -11,7 +10,7 @@ namespace Lab.Core.Galera;
 /// `mariadbd --wsrep-recover` when a crash left seqno -1), mark it safe_to_bootstrap, start it as a new cluster
 /// (galera_new_cluster), then start the others.
 /// </summary>
-public sealed partial class GaleraRecovery(LabInstance instance, Until until, Action<string> progress)
+public sealed partial class GaleraRecovery(Until until, Action<string> progress)
 {
     [GeneratedRegex(@"Recovered position:?\s+([0-9a-f-]{36}):(-?\d+)")]
     private static partial Regex RecoveredPosition();
@@ -55,7 +54,7 @@ public sealed partial class GaleraRecovery(LabInstance instance, Until until, Ac
         var grastate = await chosen.ReadFileAsync(GraState.Path, ct) ?? "";
         await chosen.WriteFileAsync(GraState.Path, Regex.Replace(grastate, @"safe_to_bootstrap:\s*0", "safe_to_bootstrap: 1"), "0660", "mysql", ct);
         await chosen.StartAsync(ServiceCatalog.Galera, ["--wsrep-new-cluster"], ct);
-        var bringUp = new GaleraBringUp(instance, until, progress);
+        var bringUp = new GaleraBringUp(until, progress);
         await bringUp.WaitSyncedAsync([chosen], 1, ct);
         var others = nodes.Where(n => n != chosen).ToList();
         await Task.WhenAll(others.Select(n => n.StartAsync(ServiceCatalog.Galera, ct: ct)));

@@ -32,7 +32,7 @@ public sealed class HealthRestorer(LabInstance instance, Until until, Action<str
                     progress($"{host.Name}: starting {service}");
                     await host.StartAsync(service, ct: ct);
                 }
-        await new GaleraBringUp(instance, until, progress).WaitHaproxyAsync(ct);
+        await new GaleraBringUp(until, progress).WaitHaproxyAsync(instance.HostsRunning(ServiceCatalog.HaProxy), nodes.Count, ct);
     }
 
     private async Task RestoreClusterAsync(IReadOnlyList<ILabHost> nodes, CancellationToken ct)
@@ -40,12 +40,12 @@ public sealed class HealthRestorer(LabInstance instance, Until until, Action<str
         var running = new List<ILabHost>();
         foreach (var n in nodes)
             if ((await n.StatusAsync(ServiceCatalog.Galera, ct)).State == ServiceState.Running) running.Add(n);
-        var bringUp = new GaleraBringUp(instance, until, progress);
+        var bringUp = new GaleraBringUp(until, progress);
 
         if (running.Count == 0)
         {
             progress("no node is running: bootstrapping from the most advanced one");
-            await new GaleraRecovery(instance, until, progress).BootstrapMostAdvancedAsync(nodes, ct);
+            await new GaleraRecovery(until, progress).BootstrapMostAdvancedAsync(nodes, ct);
             return;
         }
 
