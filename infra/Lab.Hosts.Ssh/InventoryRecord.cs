@@ -4,18 +4,18 @@ using Lab.Instances;
 namespace Lab.Hosts.Ssh;
 
 /// <summary>
-/// Marks an instance as living on the ssh or machines target (target.json beside the local record), so every command
-/// opens it through SSH, and says which inventory reaches its hosts.
+/// Which inventory reaches an instance's hosts over SSH (inventory.json beside the instance record). Which target owns
+/// the instance is the record's own business (<see cref="InstanceRecord.Target"/>), not repeated here.
 /// </summary>
-public sealed record TargetRecord(string Target, string Inventory)
+public sealed record InventoryRecord(string Inventory)
 {
-    private const string FileName = "target.json";
+    private const string FileName = "inventory-record.json";
 
-    public static TargetRecord? TryLoad(LocalLayout layout, string instance)
+    public static InventoryRecord? TryLoad(LocalLayout layout, string instance)
     {
         var file = Path.Combine(layout.InstanceDir(instance), FileName);
         if (!File.Exists(file)) return null;
-        try { return JsonSerializer.Deserialize<TargetRecord>(File.ReadAllText(file)); }
+        try { return JsonSerializer.Deserialize<InventoryRecord>(File.ReadAllText(file)); }
         catch (JsonException) { return null; }
     }
 

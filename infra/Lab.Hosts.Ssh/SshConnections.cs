@@ -21,7 +21,7 @@ public static class SshConnections
     /// <summary>Closes every connection the instance opened and removes its socket directory; true when there was one.</summary>
     public static async Task<bool> CloseAsync(LocalLayout layout, string instance, CancellationToken ct)
     {
-        var target = TargetRecord.TryLoad(layout, instance);
+        var target = InventoryRecord.TryLoad(layout, instance);
         if (target is not null && File.Exists(target.Inventory))
         {
             try

@@ -22,8 +22,8 @@ public static class SshLab
     {
         var record = InstanceRecord.TryLoad(layout, instance)
             ?? throw new InstanceNotFoundException(instance, Reaper.ExistingInstances(layout));
-        var where = TargetRecord.TryLoad(layout, instance)
-            ?? throw new Lab.Core.Errors.LabException($"instance '{instance}' has no {target} record in {layout.InstanceDir(instance)}");
+        var where = InventoryRecord.TryLoad(layout, instance)
+            ?? throw new Lab.Core.Errors.LabException($"instance '{instance}' has no inventory record in {layout.InstanceDir(instance)}");
         var lab = catalog.Load(record.Lab);
         if (!Ipv4Subnet.TryParse(record.Subnet, out var subnet))
             throw new Lab.Core.Errors.LabException($"{layout.RecordFile(instance)}: bad subnet '{record.Subnet}'");

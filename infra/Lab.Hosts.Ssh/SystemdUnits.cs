@@ -30,7 +30,8 @@ public static class SystemdUnits
         return "# Written by `lab up`: a killed service stays down until started; output in the lab's log file.\n" +
                "[Service]\nRestart=no\n" +
                $"StandardOutput=append:{log}\nStandardError=append:{log}\n" +
-               (spec.SystemdExecStart is { } exec ? $"ExecStart=\nExecStart={exec}\n" : "");
+               (spec.SystemdExecStart is { } exec ? $"ExecStart=\nExecStart={exec}\n" : "") +
+               (spec.SystemdRuntimeDirectory is { } run ? $"RuntimeDirectory={run}\n" : "");
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed class AzureTarget(LabCatalog catalog, LocalLayout layout, Func<str
         if (!File.Exists(Path.Combine(lab.Directory, "Pulumi.yaml")))
             throw new PreflightException($"{lab.Directory}/Pulumi.yaml does not exist; generate it with `lab export pulumi {lab.Name} --cloud azure`");
         await InstanceClaim.ClaimAsync(layout,
-            new ClaimRequest(lab, instance, Name, lab.Subnet, GuardRoute: false, new TargetRecord(Name, InventoryFile(instance)).Save), ct);
+            new ClaimRequest(lab, instance, Name, lab.Subnet, GuardRoute: false, new InventoryRecord(InventoryFile(instance)).Save), ct);
 
         progress($"pulumi stack '{instance}' in {lab.Directory}: pulumi up (VMs, cloud-init, then the bring-up plan as command resources; several minutes)");
         Require(await cli.SelectStackAsync(ct), "pulumi stack select");
@@ -59,7 +59,7 @@ public sealed class AzureTarget(LabCatalog catalog, LocalLayout layout, Func<str
 
     public LabInstance Open(string instance) => SshLab.OpenRecorded(catalog, layout, instance, Name);
 
-    public bool Owns(string instance) => InstanceRecord.TryLoad(layout, instance)?.Target == Name || TargetRecord.TryLoad(layout, instance)?.Target == Name;
+    public bool Owns(string instance) => InstanceRecord.TryLoad(layout, instance)?.Target == Name;
 
     public IReadOnlyList<HostPlacement> Describe(LabInstance instance) => SshLab.Describe(instance);
 

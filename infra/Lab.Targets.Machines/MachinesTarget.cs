@@ -36,7 +36,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         var clock = Stopwatch.StartNew();
         var image = await MachineImage.EnsureAsync(layout, progress, ct);
         var (moved, secrets) = await InstanceClaim.ClaimAsync(layout,
-            new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true, new TargetRecord(Name, _machines.InventoryFile(instance)).Save), ct);
+            new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true, new InventoryRecord(_machines.InventoryFile(instance)).Save), ct);
         try
         {
             progress($"instance '{instance}': subnet {moved.Subnet}, machines {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
@@ -80,7 +80,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
 
     /// <summary>True when the instance is (or was half-way) a machines instance.</summary>
     public bool Owns(string instance) =>
-        InstanceRecord.TryLoad(layout, instance)?.Target == Name || TargetRecord.TryLoad(layout, instance)?.Target == Name
+        InstanceRecord.TryLoad(layout, instance)?.Target == Name
         || Directory.Exists(_machines.InstanceDir(instance));
 
     public IReadOnlyList<HostPlacement> Describe(LabInstance instance) =>

@@ -32,7 +32,7 @@ public sealed class SshTarget(LabCatalog catalog, LocalLayout layout) : ILabTarg
         var subnet = InventoryMatch.SubnetFor(request.Lab, inventory);
         // The hosts are someone else's machines on their own network: no guard route here, and no subnet allocation.
         var (lab, secrets) = await InstanceClaim.ClaimAsync(layout,
-            new ClaimRequest(request.Lab, request.Instance, Name, subnet, GuardRoute: false, new TargetRecord(Name, inventory.SourceFile).Save), ct);
+            new ClaimRequest(request.Lab, request.Instance, Name, subnet, GuardRoute: false, new InventoryRecord(inventory.SourceFile).Save), ct);
         try
         {
             var files = new TemplateRenderer(catalog.TemplatesRoot).RenderAll(lab, secrets); // a template error stops here
@@ -48,7 +48,7 @@ public sealed class SshTarget(LabCatalog catalog, LocalLayout layout) : ILabTarg
 
     public LabInstance Open(string instance) => SshLab.OpenRecorded(catalog, layout, instance, Name);
 
-    public bool Owns(string instance) => InstanceRecord.TryLoad(layout, instance)?.Target == Name || TargetRecord.TryLoad(layout, instance)?.Target == Name;
+    public bool Owns(string instance) => InstanceRecord.TryLoad(layout, instance)?.Target == Name;
 
     public IReadOnlyList<HostPlacement> Describe(LabInstance instance) => SshLab.Describe(instance);
 

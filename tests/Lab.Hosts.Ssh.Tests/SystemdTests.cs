@@ -36,4 +36,17 @@ public class SystemdTests
         Assert.Equal("/etc/systemd/system/mariadb.service.d/50-lab.conf", SystemdUnits.DropInPath(ServiceCatalog.Galera));
         Assert.True(SystemdUnits.IsSocket(ServiceCatalog.ClusterCheck));
     }
+
+    [Fact]
+    public void Keepalived_under_systemd_logs_and_keeps_its_pid_where_the_local_supervisor_does()
+    {
+        var dropIn = SystemdUnits.DropIn(ServiceCatalog.Keepalived);
+        var local = ServiceCatalog.Get(ServiceCatalog.Keepalived).Command;
+
+        Assert.Contains("ExecStart=\nExecStart=/usr/sbin/keepalived --dont-fork --log-console", dropIn);
+        Assert.Contains("-p /run/keepalived/keepalived.pid", dropIn);
+        Assert.Contains("-p /run/keepalived/keepalived.pid", local);
+        Assert.Contains("RuntimeDirectory=keepalived", dropIn);
+        Assert.DoesNotContain("ExecStart", SystemdUnits.DropIn(ServiceCatalog.Galera)); // Debian's own ExecStart, untouched
+    }
 }

@@ -90,7 +90,7 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 }
                 return string.Join(", ", a.Hosts.Select(h => $"{h} @ byte {context.MarkOf(h)}"));
             case BootstrapMostAdvancedAction a:
-                return await new GaleraRecovery(lab, until, note).BootstrapMostAdvancedAsync(a.Hosts.Select(lab.Host).ToList(), ct);
+                return await new GaleraRecovery(until, note).BootstrapMostAdvancedAsync(a.Hosts.Select(lab.Host).ToList(), ct);
             case RemoveAcknowledgedWriteAction a:
             {
                 var report = context.WorkloadReport ?? throw new ScenarioStepException("no finished writer: add `workload: stop` first");

@@ -61,9 +61,11 @@ public static class ServiceCatalog
         new ServiceSpec(Keepalived, "keepalived -n -l -G -D -P -f /etc/keepalived/keepalived.conf -p /run/keepalived/keepalived.pid -r /run/keepalived/vrrp.pid",
             "/var/log/keepalived/keepalived.log", "keepalived", TimeSpan.FromSeconds(10), ["keepalived"], [new("/usr/sbin/keepalived", "keepalived")],
             [], [["systemctl", "restart", "keepalived"]],
-            // Debian's unit logs to syslog only; to the console (the unit's output, i.e. the log file) as the local
-            // supervisor does, so a scenario reads "Entering FAULT STATE" in the same file on every target.
-            SystemdExecStart: "/usr/sbin/keepalived --dont-fork --log-console --log-detail $DAEMON_ARGS"),
+            // Debian's unit logs to syslog only and keeps its pid in /run: to the console (the unit's output, i.e. the
+            // log file) and /run/keepalived/ as the local supervisor does, so scenarios find both in the same place on
+            // every target.
+            SystemdExecStart: "/usr/sbin/keepalived --dont-fork --log-console --log-detail -p /run/keepalived/keepalived.pid -r /run/keepalived/vrrp.pid $DAEMON_ARGS",
+            SystemdRuntimeDirectory: "keepalived"),
     }.ToDictionary(s => s.Name);
 
     public static IReadOnlyCollection<string> Names => Specs.Keys;

@@ -17,7 +17,8 @@ public sealed record RequiredFile(string Path, string Package);
 /// <param name="Requires">Programs the local target checks for before it creates anything.</param>
 /// <param name="SystemdFiles">Files a systemd host needs for the service that `lab render` does not produce (units).</param>
 /// <param name="FirstBoot">Commands run once on a systemd host after packages and files are in place.</param>
-/// <param name="SystemdExecStart">Replaces the distribution unit's ExecStart where its default would log elsewhere than <paramref name="LogPath"/>.</param>
+/// <param name="SystemdExecStart">Replaces the distribution unit's ExecStart where its default would log or keep its pid elsewhere than the local supervisor's command does.</param>
+/// <param name="SystemdRuntimeDirectory">A directory under /run that systemd makes for the service (where that ExecStart keeps its pid files).</param>
 public sealed record ServiceSpec(
     string Name,
     string Command,
@@ -28,4 +29,5 @@ public sealed record ServiceSpec(
     IReadOnlyList<RequiredFile> Requires,
     IReadOnlyList<PlumbingFile> SystemdFiles,
     IReadOnlyList<string[]> FirstBoot,
-    string? SystemdExecStart = null);
+    string? SystemdExecStart = null,
+    string? SystemdRuntimeDirectory = null);
