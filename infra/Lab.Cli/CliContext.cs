@@ -6,6 +6,7 @@ using Lab.Instances;
 using Lab.Targets.Azure;
 using Lab.Targets.Local;
 using Lab.Targets.Machines;
+using Lab.Targets.Vm;
 using Lab.Targets.Ssh;
 using Spectre.Console;
 
@@ -32,7 +33,7 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     /// <summary>Every target this build has; local first (the default).</summary>
     public TargetRegistry Targets => _targets ??= new TargetRegistry(
     [
-        new LocalTarget(Catalog, Layout), new MachinesTarget(Catalog, Layout), new SshTarget(Catalog, Layout), new AzureTarget(Catalog, Layout),
+        new LocalTarget(Catalog, Layout), new MachinesTarget(Catalog, Layout), new VmTarget(Catalog, Layout), new SshTarget(Catalog, Layout), new AzureTarget(Catalog, Layout),
     ]);
 
     public LocalTarget Local => (LocalTarget)Targets.Get(LocalTarget.TargetName);

@@ -11,12 +11,11 @@ public static class LabNetwork
 {
     public static async Task CreateAsync(string instance, LabDefinition lab, CancellationToken ct)
     {
+        await CreateSwitchAsync(instance, lab, ct);
         var sw = LocalLayout.SwitchNetns(instance);
-        var adds = new[] { sw }.Concat(lab.Hosts.Select(h => LocalLayout.HostNetns(instance, h.Name)))
-            .Select(n => $"netns add {n}");
-        await Batch(null, adds, ct);
+        await Batch(null, lab.Hosts.Select(h => $"netns add {LocalLayout.HostNetns(instance, h.Name)}"), ct);
 
-        var switchCommands = new List<string> { "link add br0 type bridge", "link set br0 up", "link set lo up" };
+        var switchCommands = new List<string>();
         foreach (var h in lab.Hosts)
         {
             switchCommands.Add($"link add {h.Name} type veth peer name eth0 netns {LocalLayout.HostNetns(instance, h.Name)}");
@@ -30,7 +29,17 @@ public static class LabNetwork
             "link set eth0 up",
             "link set lo up",
         ], ct)));
+    }
 
+    /// <summary>
+    /// The switch alone: its namespace, the bridge, and the guard route. Hosts with a network stack of their own (VMs)
+    /// plug into the bridge with tap devices instead of host namespaces.
+    /// </summary>
+    public static async Task CreateSwitchAsync(string instance, LabDefinition lab, CancellationToken ct)
+    {
+        var sw = LocalLayout.SwitchNetns(instance);
+        await Batch(null, [$"netns add {sw}"], ct);
+        await Batch(sw, ["link add br0 type bridge", "link set br0 up", "link set lo up"], ct);
         await GuardRoute.AddAsync(lab.Subnet, ct);
     }
 

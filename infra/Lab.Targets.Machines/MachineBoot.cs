@@ -29,10 +29,7 @@ public sealed class MachineBoot(MachineLayout machines, string instance, HostDef
         File.WriteAllText(keys, authorizedKey);
         File.SetUnixFileMode(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        var hostKey = Path.Combine(root, "etc/ssh/ssh_host_ed25519_key");
-        await ProcessRunner.RequireAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", $"root@{host.Name}", "-f", hostKey], ct: ct);
-        var pub = File.ReadAllText(hostKey + ".pub").Trim().Split(' ');
-        return $"{host.Address} {pub[0]} {pub[1]}";
+        return await Lab.Hosts.Ssh.ManagedMachines.CreateHostKeyAsync(Path.Combine(root, "etc/ssh/ssh_host_ed25519_key"), host.Name, host.Address, ct);
     }
 
     /// <summary>Boots the machine detached; its console goes to a log file, its pid to a file `down` reads.</summary>

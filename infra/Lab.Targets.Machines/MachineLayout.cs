@@ -24,7 +24,4 @@ public sealed class MachineLayout(LocalLayout layout)
 
     /// <summary>A machine name unique on this machine (nspawn keeps per-machine state under /run by this name).</summary>
     public static string MachineName(string instance, string host) => $"lab-{instance}-{host}";
-
-    /// <summary>The lab-private namespace the tool's ssh connections start from (see <see cref="ManagementNamespace"/>).</summary>
-    public static string ManagementNetns(string instance) => $"{LocalLayout.InstancePrefix(instance)}_ssh";
 }

@@ -5,9 +5,9 @@ using Lab.Core.Loading;
 using Lab.Core.Model;
 using Lab.Core.Rendering;
 using Lab.Core.Targets;
-using Lab.Core.Waits;
 using Lab.Hosts.Ssh;
 using Lab.Hosts.Ssh.Inventory;
+using Lab.Images;
 using Lab.Instances;
 
 namespace Lab.Targets.Machines;
@@ -57,21 +57,16 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
     {
         await LabNetwork.CreateAsync(instance, moved, ct);
         var from = await ManagementNamespace.CreateAsync(instance, moved, ct);
-        var publicKey = await CreateLoginKeyAsync(instance, ct);
+        var publicKey = await ManagedMachines.CreateLoginKeyAsync(_machines.KeyFile(instance), instance, ct);
 
         var boots = moved.Hosts.Select(h => new MachineBoot(_machines, instance, h)).ToList();
         var knownHosts = await Task.WhenAll(boots.Select(b => b.PrepareAsync(image, moved, publicKey, ct)));
         File.WriteAllText(_machines.KnownHosts(instance), string.Join("\n", knownHosts) + "\n");
         await Task.WhenAll(boots.Select(b => b.StartAsync(ct)));
-        var inventory = WriteInventory(moved, instance);
+        var inventory = ManagedMachines.WriteInventory(_machines.InventoryFile(instance), moved, instance, _machines.KeyFile(instance), _machines.KnownHosts(instance), Name);
         progress($"{moved.Hosts.Count} machines booting; ssh from {from} in the lab's own namespace ({clock.Elapsed.TotalSeconds:0.00}s)");
 
-        var runner = SshConnections.Runner(instance, inventory);
-        await Task.WhenAll(moved.Hosts.Select(h => Until.Real.HoldsAsync($"{h.Name}: sshd answering", async c =>
-        {
-            var r = await runner.RunAsync(inventory.Host(h.Name), "systemctl is-system-running --wait >/dev/null 2>&1; true", null, TimeSpan.FromSeconds(60), c);
-            return new ProbeResult(r.Ok, r.Describe());
-        }, new WaitPolicy(TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200)), ct)));
+        await ManagedMachines.WaitBootedAsync(moved, instance, inventory, TimeSpan.FromSeconds(90), host => ConsoleTail(instance, host), ct);
         progress($"machines booted, sshd answering ({clock.Elapsed.TotalSeconds:0.00}s)");
         return inventory;
     }
@@ -96,37 +91,9 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         return report.For(Name).With(machines > 0 ? $"{machines} machine(s)" : null, closed ? "its ssh connections" : null);
     }
 
-    private async Task<string> CreateLoginKeyAsync(string instance, CancellationToken ct)
+    private string? ConsoleTail(string instance, string host)
     {
-        var key = _machines.KeyFile(instance);
-        File.Delete(key);
-        File.Delete(key + ".pub");
-        await ProcessRunner.RequireAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", $"lab-{instance}", "-f", key], ct: ct);
-        return File.ReadAllText(key + ".pub");
-    }
-
-    /// <summary>The inventory the ssh target reads: root with the instance's key, through the lab's own namespace.</summary>
-    private SshInventory WriteInventory(LabDefinition lab, string instance)
-    {
-        var file = _machines.InventoryFile(instance);
-        var lines = new List<string>
-        {
-            $"# Written by `lab up --target machines` for instance '{instance}': how the tool (and `lab shell`) reaches each machine.",
-            $"lab: {lab.Name}",
-            $"knownHosts: {Path.GetFileName(_machines.KnownHosts(instance))}",
-            "hosts:",
-        };
-        foreach (var h in lab.Hosts)
-            lines.AddRange([
-                $"  {h.Name}:",
-                $"    address: {h.Address}",
-                $"    role: {h.Role}",
-                "    user: root",
-                "    port: 22",
-                $"    key: {Path.GetFileName(_machines.KeyFile(instance))}",
-                $"    proxyCommand: \"{ManagementNamespace.ProxyCommand(instance)}\"",
-            ]);
-        File.WriteAllText(file, string.Join("\n", lines) + "\n");
-        return InventoryLoader.Load(file);
+        var log = _machines.ConsoleLog(instance, host);
+        return File.Exists(log) ? string.Join("\n", File.ReadLines(log).TakeLast(10)) : null;
     }
 }

@@ -1,5 +1,6 @@
 using Lab.Instances;
 using Lab.Targets.Machines;
+using Lab.Images;
 
 namespace Lab.Targets.Machines.Tests;
 

@@ -108,6 +108,19 @@ public sealed partial class LabLoader
         return new FileTemplate(template, path, mode, owner);
     }
 
+    /// <summary>`vm: { cpus: 1, memory: 512 }` (memory in MB), both optional.</summary>
+    private static VmSize? ReadVmSize(YamlMap host, string name)
+    {
+        var vm = host.OptionalMap("vm");
+        if (vm is null) return null;
+        vm.RejectUnknown("cpus", "memory");
+        var cpus = vm.OptionalInt("cpus", "a number of virtual CPUs such as 1") ?? VmSize.Default.Cpus;
+        var memory = vm.OptionalInt("memory", "megabytes such as 512") ?? VmSize.Default.MemoryMb;
+        if (cpus is < 1 or > 64) throw vm.Error($"host '{name}': vm cpus {cpus} must be between 1 and 64");
+        if (memory is < 256 or > 65536) throw vm.Error($"host '{name}': vm memory {memory} MB must be between 256 and 65536 (Debian's kernel needs about 256)");
+        return new VmSize(cpus, memory);
+    }
+
     private static List<HostDefinition> ReadHosts(YamlMap root, Ipv4Subnet subnet, Dictionary<string, RoleSpec> roles)
     {
         var nodes = root.OptionalList("hosts");
@@ -117,7 +130,7 @@ public sealed partial class LabLoader
         foreach (var node in nodes)
         {
             var entry = root.AsMap(node, "a host");
-            entry.RejectUnknown("name", "address", "role");
+            entry.RejectUnknown("name", "address", "role", "vm");
             var name = entry.RequireString("name", "a host name such as db1");
             if (!HostName().IsMatch(name))
                 throw entry.Error($"host name '{name}' must start with a letter and use at most 15 lowercase letters, digits or '-'");
@@ -132,7 +145,7 @@ public sealed partial class LabLoader
             var roleName = entry.RequireString("role", $"one of the roles: {string.Join(", ", roles.Keys)}");
             if (!roles.TryGetValue(roleName, out var role))
                 throw entry.Error($"host '{name}': unknown role '{roleName}'; roles are: {string.Join(", ", roles.Keys)}");
-            hosts.Add(new HostDefinition(name, address, roleName, role.Services, role.Files, role.Mounts));
+            hosts.Add(new HostDefinition(name, address, roleName, role.Services, role.Files, role.Mounts, ReadVmSize(entry, name)));
         }
         return hosts;
     }

@@ -7,7 +7,11 @@ public sealed record HostDefinition(
     string Role,
     IReadOnlyList<string> Services,
     IReadOnlyList<FileTemplate> Files,
-    IReadOnlyList<string> Mounts)
+    IReadOnlyList<string> Mounts,
+    VmSize? Vm = null)
 {
+    /// <summary>CPUs and memory when this host is a VM (the vm target); ignored where hosts share this machine's kernel.</summary>
+    public VmSize VmSize => Vm ?? VmSize.Default;
+
     public bool Runs(string service) => Services.Contains(service);
 }

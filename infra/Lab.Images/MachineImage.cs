@@ -1,12 +1,10 @@
-using Lab.Hosts.Ssh;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Lab.Core.Services;
-using Lab.Core.Waits;
 using Lab.Instances;
 
-namespace Lab.Targets.Machines;
+namespace Lab.Images;
 
 /// <summary>
 /// The Debian 12 root filesystem every machine boots from: debootstrap minbase with systemd, sshd and every package
@@ -36,7 +34,7 @@ public static class MachineImage
         var done = Path.Combine(dir, ".complete");
         if (File.Exists(done)) return RootOf(dir);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
-        using var _ = await LockAsync(dir + ".lock", progress, ct);
+        using var _ = await BuildLock.TakeAsync(dir + ".lock", "the machine image", progress, ct);
         if (File.Exists(done)) return RootOf(dir);
 
         var mirror = AptMirror.Find();
@@ -49,7 +47,7 @@ public static class MachineImage
         var debootstrap = await ProcessRunner.RunAsync("debootstrap",
             ["--variant=minbase", $"--include={string.Join(",", Packages)}", Suite, root, mirror], timeout: TimeSpan.FromMinutes(20), ct: ct);
         if (!debootstrap.Ok)
-            throw new HostSetupException($"debootstrap of {Suite} from {mirror} failed ({debootstrap.Describe()}); see {root}/debootstrap/debootstrap.log");
+            throw new ImageBuildException($"debootstrap of {Suite} from {mirror} failed ({debootstrap.Describe()}); see {root}/debootstrap/debootstrap.log");
         await ProcessRunner.RequireAsync("sh", ["-ec", Finish(root)], timeout: TimeSpan.FromMinutes(2), ct: ct);
         File.WriteAllText(Path.Combine(work, ".complete"), $"{{\"seconds\": {clock.Elapsed.TotalSeconds:0.0}, \"mirror\": \"{mirror}\", \"built\": \"{DateTimeOffset.UtcNow:O}\"}}\n");
         System.IO.Directory.Move(work, dir);
@@ -78,21 +76,4 @@ public static class MachineImage
         printf 'PasswordAuthentication no\nUseDNS no\n' > '{root}/etc/ssh/sshd_config.d/lab.conf'
         chroot '{root}' apt-get clean
         """;
-
-    private static async Task<IDisposable> LockAsync(string file, Action<string> progress, CancellationToken ct)
-    {
-        FileStream? stream = null;
-        var told = false;
-        await Until.Real.HoldsAsync("the machine image build lock", _ =>
-        {
-            try { stream = new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); return Task.FromResult(ProbeResult.Yes("locked")); }
-            catch (IOException e)
-            {
-                if (!told) progress("another `lab up` is building the machine image; waiting for it");
-                told = true;
-                return Task.FromResult(ProbeResult.No(e.Message));
-            }
-        }, new WaitPolicy(TimeSpan.FromMinutes(20), TimeSpan.FromMilliseconds(500)), ct);
-        return stream!;
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Lab.Targets.Machines;
+namespace Lab.Images;
 
 /// <summary>The Debian mirror this machine's own apt uses: the only place debootstrap may fetch from.</summary>
 public static partial class AptMirror

@@ -1,7 +1,7 @@
 using Lab.Core.Model;
 using Lab.Instances;
 
-namespace Lab.Targets.Machines;
+namespace Lab.Hosts.Ssh;
 
 /// <summary>
 /// A namespace of the lab's own, plugged into its bridge with one address, from which the tool's ssh connections
@@ -13,7 +13,7 @@ public static class ManagementNamespace
     public static async Task<string> CreateAsync(string instance, LabDefinition lab, CancellationToken ct)
     {
         var address = AddressFor(lab);
-        var ns = MachineLayout.ManagementNetns(instance);
+        var ns = Netns(instance);
         await ProcessRunner.RequireAsync("ip", ["netns", "add", ns], ct: ct);
         await ProcessRunner.RequireAsync("ip", ["-n", LocalLayout.SwitchNetns(instance), "-batch", "-"],
             $"link add _ssh type veth peer name eth0 netns {ns}\nlink set _ssh master br0 up\n", ct: ct);
@@ -32,6 +32,9 @@ public static class ManagementNamespace
         throw new Lab.Core.Errors.LabException($"no free address in {lab.Subnet} for the tool's ssh namespace");
     }
 
+    /// <summary>The namespace's name: under the instance's prefix, so `down` removes it with the rest.</summary>
+    public static string Netns(string instance) => $"{LocalLayout.InstancePrefix(instance)}_ssh";
+
     public static string ProxyCommand(string instance) =>
-        $"nsenter --net={LocalLayout.NetnsPath(MachineLayout.ManagementNetns(instance))} socat - TCP:%h:%p,connect-timeout=5";
+        $"nsenter --net={LocalLayout.NetnsPath(Netns(instance))} socat - TCP:%h:%p,connect-timeout=5";
 }

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Lab.Core.Model;
+using Lab.Hosts.Ssh;
+using Lab.Images;
+using Lab.Instances;
+
+namespace Lab.Targets.Vm;
+
+/// <summary>
+/// One VM: a copy-on-write overlay of the cached disk image (the image is never written), a small seed disk with its
+/// identity (host name, /etc/hosts, host key, the instance's login key, its addresses), a tap device on the lab's
+/// bridge, and QEMU started inside the lab's switch namespace so the VM's NIC is on the lab network and nowhere else.
+/// </summary>
+public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int index)
+{
+    private HostDefinition Host => lab.Hosts[index];
+
+    /// <returns>The known_hosts line for this VM's new host key.</returns>
+    public async Task<string> PrepareAsync(VmImageFiles image, string authorizedKey, CancellationToken ct)
+    {
+        var dir = vms.HostDir(instance, Host.Name);
+        Directory.CreateDirectory(dir);
+        await ProcessRunner.RequireAsync("qemu-img", ["create", "-q", "-f", "qcow2", "-F", "raw", "-b", image.Disk, vms.Overlay(instance, Host.Name)], ct: ct);
+
+        var seed = vms.SeedDir(instance, Host.Name);
+        var files = Path.Combine(seed, "files");
+        Directory.CreateDirectory(Path.Combine(files, "etc/ssh"));
+        File.WriteAllText(Path.Combine(files, "etc/hostname"), Host.Name + "\n");
+        // Students type `ssh db2` or `ping haproxy` as on the classroom LAN.
+        File.WriteAllText(Path.Combine(files, "etc/hosts"),
+            $"127.0.0.1\tlocalhost\n127.0.1.1\t{Host.Name}\n" + string.Concat(lab.Hosts.Select(h => $"{h.Address}\t{h.Name}\n")));
+        var ssh = Path.Combine(files, "root/.ssh");
+        Directory.CreateDirectory(ssh);
+        File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var keys = Path.Combine(ssh, "authorized_keys");
+        File.WriteAllText(keys, authorizedKey);
+        File.SetUnixFileMode(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var knownHost = await ManagedMachines.CreateHostKeyAsync(Path.Combine(files, "etc/ssh/ssh_host_ed25519_key"), Host.Name, Host.Address, ct);
+        File.WriteAllText(Path.Combine(seed, "network.sh"), NetworkScript());
+        await ProcessRunner.RequireAsync("mkfs.ext4", ["-q", "-F", "-L", "labseed", "-d", seed, vms.SeedImage(instance, Host.Name), "8M"], ct: ct);
+        Directory.Delete(seed, true); // the private keys live on in the seed image only, which `down` removes
+        return knownHost;
+    }
+
+    /// <summary>The addresses the VM sets on itself at boot (eth0 is its first NIC: net.ifnames=0).</summary>
+    internal string NetworkScript() => $"""
+        ip link set lo up
+        ip addr add {Host.Address}{lab.Subnet.PrefixSuffix} dev eth0
+        ip link set eth0 up
+
+        """;
+
+    /// <summary>Starts QEMU detached (it writes its pid file once the VM runs); the console goes to a log file.</summary>
+    public async Task StartAsync(VmImageFiles image, Acceleration accel, CancellationToken ct)
+    {
+        var tap = VmLayout.Tap(index);
+        await ProcessRunner.RequireAsync("ip", ["-n", LocalLayout.SwitchNetns(instance), "-batch", "-"],
+            $"tuntap add dev {tap} mode tap\nlink set {tap} master br0 up\n", ct: ct);
+        File.Delete(vms.PidFile(instance, Host.Name));
+        var size = Host.VmSize;
+        var args = new List<string>
+        {
+            $"--net={LocalLayout.NetnsPath(LocalLayout.SwitchNetns(instance))}", "qemu-system-x86_64",
+            "-name", $"lab-{instance}-{Host.Name}",
+        };
+        args.AddRange(accel.QemuArguments);
+        args.AddRange([
+            "-smp", size.Cpus.ToString(CultureInfo.InvariantCulture), "-m", size.MemoryMb.ToString(CultureInfo.InvariantCulture),
+            "-kernel", image.Kernel, "-initrd", image.Initrd,
+            "-append", "root=/dev/vda rw console=ttyS0 net.ifnames=0 panic=-1",
+            "-drive", $"file={vms.Overlay(instance, Host.Name)},format=qcow2,if=virtio",
+            "-drive", $"file={vms.SeedImage(instance, Host.Name)},format=raw,if=virtio,readonly=on",
+            "-netdev", $"tap,id=n0,ifname={tap},script=no,downscript=no",
+            // No option ROM: the kernel is booted directly, and Debian's qemu does not depend on the iPXE ROMs.
+            "-device", $"virtio-net-pci,netdev=n0,mac={VmLayout.Mac(index)},romfile=",
+            "-nodefaults", "-display", "none", "-monitor", "none",
+            "-serial", $"file:{vms.ConsoleLog(instance, Host.Name)}",
+            "-no-reboot", "-daemonize", "-pidfile", vms.PidFile(instance, Host.Name),
+        ]);
+        await ProcessRunner.RequireAsync("nsenter", args, timeout: TimeSpan.FromSeconds(60), ct: ct);
+    }
+}
