@@ -7,7 +7,8 @@ namespace Lab.Hosts.Ssh;
 /// Which inventory reaches an instance's hosts over SSH (inventory.json beside the instance record). Which target owns
 /// the instance is the record's own business (<see cref="InstanceRecord.Target"/>), not repeated here.
 /// </summary>
-public sealed record InventoryRecord(string Inventory)
+/// <param name="Pace">How much slower than native the hosts run (VMs under emulation); see <see cref="Lab.Core.Instances.LabInstance.Pace"/>.</param>
+public sealed record InventoryRecord(string Inventory, double Pace = 1)
 {
     private const string FileName = "inventory-record.json";
 

@@ -16,9 +16,9 @@ namespace Lab.Hosts.Ssh;
 public static class SshBringUp
 {
     public static async Task<LabInstance> RunAsync(LabDefinition lab, string instance, SshInventory inventory, LabSecrets secrets,
-        IReadOnlyList<RenderedFile> files, string target, Action<string> progress, CancellationToken ct)
+        IReadOnlyList<RenderedFile> files, string target, Action<string> progress, CancellationToken ct, double pace = 1)
     {
-        var created = SshLab.Open(lab, instance, inventory, secrets, target);
+        var created = SshLab.Open(lab, instance, inventory, secrets, target, pace);
         await new BringUpRunner(created, Until.Real, progress).RunAsync(BringUpPlan.For(lab, GaleraStart.Classic).Steps,
             (_, c) => SshHostPreparation.RunAsync(created, files, progress, c), ct);
         return created;

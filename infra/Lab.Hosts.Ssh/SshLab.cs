@@ -11,10 +11,10 @@ namespace Lab.Hosts.Ssh;
 /// <summary>Opens an instance whose hosts are reached over SSH (ssh, machines and azure targets alike).</summary>
 public static class SshLab
 {
-    public static LabInstance Open(LabDefinition lab, string instance, SshInventory inventory, LabSecrets secrets, string target)
+    public static LabInstance Open(LabDefinition lab, string instance, SshInventory inventory, LabSecrets secrets, string target, double pace = 1)
     {
         var runner = SshConnections.Runner(instance, inventory);
-        return new LabInstance(instance, target, lab, secrets, lab.Hosts.Select(h => new SshHost(h, inventory.Host(h.Name), runner)));
+        return new LabInstance(instance, target, lab, secrets, lab.Hosts.Select(h => new SshHost(h, inventory.Host(h.Name), runner)), pace);
     }
 
     /// <summary>Opens a recorded instance through the inventory its record names.</summary>
@@ -27,7 +27,7 @@ public static class SshLab
         var lab = catalog.Load(record.Lab);
         if (!Ipv4Subnet.TryParse(record.Subnet, out var subnet))
             throw new Lab.Core.Errors.LabException($"{layout.RecordFile(instance)}: bad subnet '{record.Subnet}'");
-        return Open(lab.MovedTo(subnet), instance, InventoryLoader.Load(where.Inventory), InstanceRecord.LoadSecrets(layout, instance), target);
+        return Open(lab.MovedTo(subnet), instance, InventoryLoader.Load(where.Inventory), InstanceRecord.LoadSecrets(layout, instance), target, where.Pace);
     }
 
     public static IReadOnlyList<HostPlacement> Describe(LabInstance instance) =>

@@ -86,8 +86,11 @@ public static class VmImage
         chroot "$r" apt-get clean
         rm -f "$r/usr/sbin/policy-rc.d" "$r/etc/apt/apt.conf.d/00lab-host"
         chroot "$r" systemctl disable corosync.service pacemaker.service drbd.service keepalived.service ipvsadm.service >/dev/null 2>&1 || true
+        # Under emulation every unit at boot costs seconds: nothing starts that a lab does not use.
         chroot "$r" systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer man-db.timer dpkg-db-backup.timer \
-          systemd-timesyncd.service getty@tty1.service >/dev/null 2>&1 || true
+          systemd-timesyncd.service getty@tty1.service serial-getty@ttyS0.service logd.service >/dev/null 2>&1 || true
+        # Kernel modules load when a lab needs them (modprobe drbd), not at every boot.
+        ln -sf /dev/null "$r/etc/modules-load.d/drbd.conf"
         rm -rf "$r/var/lib/pacemaker/cib/"*
         printf '/dev/vda / ext4 rw,noatime 0 1\n' > "$r/etc/fstab"
         cat > "$r/usr/local/sbin/lab-seed" <<'SEED'

@@ -50,6 +50,14 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
 
         """;
 
+    /// <summary>
+    /// eth0 for the first NIC, and none of the legacy PC devices'
+    /// drivers that Debian's kernel would otherwise load at every boot (floppy, PC speaker, KVM inside the guest).
+    /// </summary>
+    internal const string KernelCommandLine =
+        "root=/dev/vda rw console=ttyS0 net.ifnames=0 panic=-1 mitigations=off " +
+        "modprobe.blacklist=floppy,pcspkr,kvm,kvm_intel,kvm_amd,i2c_piix4,psmouse,serio_raw";
+
     /// <summary>Starts QEMU detached (it writes its pid file once the VM runs); the console goes to a log file.</summary>
     public async Task StartAsync(VmImageFiles image, Acceleration accel, CancellationToken ct)
     {
@@ -67,12 +75,14 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
         args.AddRange([
             "-smp", size.Cpus.ToString(CultureInfo.InvariantCulture), "-m", size.MemoryMb.ToString(CultureInfo.InvariantCulture),
             "-kernel", image.Kernel, "-initrd", image.Initrd,
-            "-append", "root=/dev/vda rw console=ttyS0 net.ifnames=0 panic=-1",
+            "-append", KernelCommandLine,
             "-drive", $"file={vms.Overlay(instance, Host.Name)},format=qcow2,if=virtio",
             "-drive", $"file={vms.SeedImage(instance, Host.Name)},format=raw,if=virtio,readonly=on",
             "-netdev", $"tap,id=n0,ifname={tap},script=no,downscript=no",
             // No option ROM: the kernel is booted directly, and Debian's qemu does not depend on the iPXE ROMs.
             "-device", $"virtio-net-pci,netdev=n0,mac={VmLayout.Mac(index)},romfile=",
+            // Entropy from the host: without it sshd waits for the guest's random pool, a minute and more under emulation.
+            "-device", "virtio-rng-pci",
             "-nodefaults", "-display", "none", "-monitor", "none",
             "-serial", $"file:{vms.ConsoleLog(instance, Host.Name)}",
             "-no-reboot", "-daemonize", "-pidfile", vms.PidFile(instance, Host.Name),

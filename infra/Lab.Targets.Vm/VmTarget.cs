@@ -38,13 +38,13 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
         var accel = await Accelerator.ProbeAsync(image.Kernel, ct);
         progress($"VMs run under {accel.Describe}");
         var (moved, secrets) = await InstanceClaim.ClaimAsync(layout,
-            new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true, new InventoryRecord(_vms.InventoryFile(instance)).Save), ct);
+            new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true, new InventoryRecord(_vms.InventoryFile(instance), accel.Pace).Save), ct);
         try
         {
             progress($"instance '{instance}': subnet {moved.Subnet}, VMs {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address} ({h.VmSize.Cpus} vCPU, {h.VmSize.MemoryMb} MB)"))}");
-            var files = new TemplateRenderer(catalog.TemplatesRoot).RenderAll(moved, secrets); // a template error stops here
+            var files = new TemplateRenderer(catalog.TemplatesRoot, accel.Pace).RenderAll(moved, secrets); // a template error stops here
             var inventory = await BootAsync(moved, instance, image, accel, progress, clock, ct);
-            return await SshBringUp.RunAsync(moved, instance, inventory, secrets, files, Name, progress, ct);
+            return await SshBringUp.RunAsync(moved, instance, inventory, secrets, files, Name, progress, ct, accel.Pace);
         }
         catch (Exception e) when (!request.KeepOnFailure)
         {

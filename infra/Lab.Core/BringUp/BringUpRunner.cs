@@ -19,6 +19,8 @@ public sealed record StepTiming(BringUpStep Step, TimeSpan Duration);
 /// </summary>
 public sealed class BringUpRunner(LabInstance instance, Until until, Action<string> progress)
 {
+    private readonly Until until = until.Paced(instance.Pace);
+
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     public delegate Task HostPreparation(PrepareHostsStep step, CancellationToken ct);

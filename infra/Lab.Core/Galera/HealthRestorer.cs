@@ -12,6 +12,8 @@ namespace Lab.Core.Galera;
 /// </summary>
 public sealed class HealthRestorer(LabInstance instance, Until until, Action<string> progress)
 {
+    private readonly Until until = until.Paced(instance.Pace);
+
     public async Task RestoreAsync(CancellationToken ct)
     {
         foreach (var host in instance.Hosts.Values)

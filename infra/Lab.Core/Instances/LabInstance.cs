@@ -7,8 +7,9 @@ namespace Lab.Core.Instances;
 /// <summary>A lab that exists on some target: its definition (with this instance's addresses), secrets and hosts.</summary>
 public sealed class LabInstance
 {
-    public LabInstance(string name, string target, LabDefinition lab, LabSecrets secrets, IEnumerable<ILabHost> hosts)
+    public LabInstance(string name, string target, LabDefinition lab, LabSecrets secrets, IEnumerable<ILabHost> hosts, double pace = 1)
     {
+        Pace = pace;
         Name = name;
         Target = target;
         Lab = lab;
@@ -17,6 +18,12 @@ public sealed class LabInstance
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// How many times slower than native the hosts run (1 for namespaces, containers and KVM; more for VMs under
+    /// software emulation). Every wait on this instance stretches its timeout by it: see <see cref="Waits.Until.Paced"/>.
+    /// </summary>
+    public double Pace { get; }
     public string Target { get; }
     public LabDefinition Lab { get; }
     public LabSecrets Secrets { get; }

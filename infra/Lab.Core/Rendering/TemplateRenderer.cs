@@ -17,7 +17,8 @@ public sealed class TemplateRenderer
     private readonly IHandlebars _handlebars;
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _compiled = new();
 
-    public TemplateRenderer(string templatesRoot)
+    /// <param name="pace">How much slower than native the hosts run: `{{paced 2}}` renders 2 × pace (see LabInstance.Pace).</param>
+    public TemplateRenderer(string templatesRoot, double pace = 1)
     {
         _templatesRoot = templatesRoot;
         _handlebars = Handlebars.Create(new HandlebarsConfiguration
@@ -28,6 +29,13 @@ public sealed class TemplateRenderer
         // `{{#if (eq vars.haproxy_check "mysql-check")}}`: lets one template offer a choice the lab selects.
         _handlebars.RegisterHelper("eq", (in HelperOptions _, in Context _, in Arguments args) =>
             (object)(args.Length == 2 && string.Equals(args[0]?.ToString(), args[1]?.ToString(), StringComparison.Ordinal)));
+        // `timeout check {{paced 2}}s`: a time the services must allow each other, stretched on slow (emulated) hosts.
+        _handlebars.RegisterHelper("paced", (in HelperOptions _, in Context _, in Arguments args) =>
+        {
+            var value = args.Length == 1 && double.TryParse(args[0]?.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+                ? v : throw new HandlebarsException("paced takes one number, e.g. {{paced 2}}");
+            return (object)Math.Ceiling(value * pace).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
     }
 
     public IReadOnlyList<RenderedFile> RenderAll(LabDefinition lab, LabSecrets secrets) =>

@@ -14,7 +14,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
     {
         observer.ScenarioStarted(scenario);
         var context = new RunContext(instance);
-        var until = new Until(clock);
+        var until = new Until(clock, instance.Pace);
         var actions = new ActionExecutor(context, until, clock, observer.Note);
         var probes = new ExpectationProbes(context);
         var steps = new List<StepResult>();

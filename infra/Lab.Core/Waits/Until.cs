@@ -7,8 +7,19 @@ namespace Lab.Core.Waits;
 public sealed class Until
 {
     private readonly TimeProvider _clock;
+    private readonly double _pace;
 
-    public Until(TimeProvider clock) => _clock = clock;
+    public Until(TimeProvider clock, double pace = 1) => (_clock, _pace) = (clock, pace);
+
+    /// <summary>
+    /// The same waits with every timeout stretched by <paramref name="pace"/>: hosts that run slower than native
+    /// (VMs under software emulation) get as many chances, not fewer. Intervals are unchanged, and a condition that
+    /// holds still ends its wait at once.
+    /// </summary>
+    public Until Paced(double pace) => new(_clock, pace);
+
+    /// <summary>How much the timeouts are stretched (1 on native hosts).</summary>
+    public double Pace => _pace;
 
     public static Until Real { get; } = new(TimeProvider.System);
 
@@ -33,9 +44,10 @@ public sealed class Until
             }
             var elapsed = _clock.GetElapsedTime(start);
             if (last.Satisfied) return (last, elapsed);
-            if (elapsed >= policy.Timeout)
-                throw new WaitTimeoutException(what, policy.Timeout, last.Observed);
-            var remaining = policy.Timeout - elapsed;
+            var timeout = policy.Timeout * _pace;
+            if (elapsed >= timeout)
+                throw new WaitTimeoutException(what, timeout, last.Observed);
+            var remaining = timeout - elapsed;
             await Task.Delay(remaining < policy.Interval ? remaining : policy.Interval, _clock, ct);
         }
     }
