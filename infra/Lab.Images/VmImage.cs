@@ -84,6 +84,11 @@ public static class VmImage
         chroot "$r" apt-get update -q
         DEBIAN_FRONTEND=noninteractive chroot "$r" apt-get install -y -q --no-install-recommends {{string.Join(' ', Packages)}}
         chroot "$r" apt-get clean
+        # A small initrd with just what finds the root disk: Debian's default (most modules) costs half a minute of
+        # udev under emulation before the root filesystem is even mounted.
+        printf 'MODULES=list\n' > "$r/etc/initramfs-tools/conf.d/lab"
+        printf 'virtio_pci\nvirtio_blk\next4\n' >> "$r/etc/initramfs-tools/modules"
+        chroot "$r" update-initramfs -u -k all
         rm -f "$r/usr/sbin/policy-rc.d" "$r/etc/apt/apt.conf.d/00lab-host"
         chroot "$r" systemctl disable corosync.service pacemaker.service drbd.service keepalived.service ipvsadm.service >/dev/null 2>&1 || true
         # Under emulation every unit at boot costs seconds: nothing starts that a lab does not use.
@@ -93,6 +98,7 @@ public static class VmImage
         ln -sf /dev/null "$r/etc/modules-load.d/drbd.conf"
         rm -rf "$r/var/lib/pacemaker/cib/"*
         printf '/dev/vda / ext4 rw,noatime 0 1\n' > "$r/etc/fstab"
+        chroot "$r" systemctl set-default multi-user.target
         cat > "$r/usr/local/sbin/lab-seed" <<'SEED'
         #!/bin/sh
         # The VM's identity, written by the tool on its seed disk (the second disk, /dev/vdb): files copied over / and a
