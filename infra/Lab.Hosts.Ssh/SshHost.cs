@@ -118,6 +118,12 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
         if (!result.Ok) throw new HostCommandException(Name, isolated ? "cut network" : "heal network", result);
     }
 
+    /// <summary>
+    /// netem on the machine's eth0. It also slows the tool's own SSH replies from this host (unlike isolate, which keeps
+    /// SSH open), so removing it takes a little longer under heavy loss; the loader refuses 100% loss for that reason.
+    /// </summary>
+    public Task ImpairLinkAsync(LinkImpairment? impairment, CancellationToken ct = default) => NetemLink.ImpairAsync(this, impairment, ct);
+
     private async Task<bool> UnitFailedAsync(string service, CancellationToken ct)
     {
         var r = await RunAsync($"systemctl show -p ActiveState --value {SystemdUnits.UnitOf(service)}", timeout: TimeSpan.FromSeconds(15), ct: ct);

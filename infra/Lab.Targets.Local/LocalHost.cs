@@ -68,5 +68,8 @@ public sealed class LocalHost(LocalLayout layout, string instance, HostDefinitio
         if (!result.Ok) throw new HostCommandException(Name, isolated ? "cut network" : "heal network", result);
     }
 
+    /// <summary>netem on the host's end of its veth, inside its own network namespace: only this host's traffic is touched.</summary>
+    public Task ImpairLinkAsync(LinkImpairment? impairment, CancellationToken ct = default) => NetemLink.ImpairAsync(this, impairment, ct);
+
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
 }

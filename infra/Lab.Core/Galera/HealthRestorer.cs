@@ -8,7 +8,7 @@ namespace Lab.Core.Galera;
 
 /// <summary>
 /// Brings a lab back to health between scenarios, the way an instructor would: reconnect and resume everything,
-/// restart what is down, re-form the cluster if quorum is gone, and wait until HAProxy routes to every node.
+/// remove link impairments, restart what is down, re-form the cluster if quorum is gone, and wait until HAProxy routes to every node.
 /// </summary>
 public sealed class HealthRestorer(LabInstance instance, Until until, Action<string> progress)
 {
@@ -16,6 +16,8 @@ public sealed class HealthRestorer(LabInstance instance, Until until, Action<str
 
     public async Task RestoreAsync(CancellationToken ct)
     {
+        // A scenario removes its own link impairments when it ends; this covers a run that was killed before it could.
+        await Task.WhenAll(instance.Hosts.Values.Select(h => h.ImpairLinkAsync(null, ct)));
         foreach (var host in instance.Hosts.Values)
         {
             await host.SetIsolatedAsync(false, ct);

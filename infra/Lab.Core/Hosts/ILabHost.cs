@@ -33,4 +33,11 @@ public interface ILabHost
 
     /// <summary>Drops (true) or restores (false) all traffic between this host and the rest of the lab.</summary>
     Task SetIsolatedAsync(bool isolated, CancellationToken ct = default);
+
+    /// <summary>
+    /// Impairs what this host sends on its lab link (eth0) with netem: delay, jitter, loss, rate, replacing any earlier
+    /// impairment; null removes it (already removed is fine). Throws <see cref="NetemUnavailableException"/> when the
+    /// host's kernel has no netem.
+    /// </summary>
+    Task ImpairLinkAsync(LinkImpairment? impairment, CancellationToken ct = default);
 }

@@ -36,6 +36,12 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
             case IsolateAction a:
                 await Task.WhenAll(a.Hosts.Select(h => lab.Host(h).SetIsolatedAsync(a.Isolate, ct)));
                 return a.Isolate ? "nftables drops all traffic in and out of the host's namespace (loopback excepted)" : null;
+            case ImpairAction a:
+                await Task.WhenAll(a.Hosts.Select(h => ImpairAsync(lab.Host(h), a.Impairment, ct)));
+                return a.Impairment is { } i
+                    ? $"{NetemLink.ApplyCommand(i)}: netem shapes what the host sends (a round trip to it gains the delay once); " +
+                      "removed when the scenario ends, pass or fail"
+                    : null;
             case SqlAction a:
             {
                 var started = clock.GetTimestamp();
@@ -110,6 +116,27 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 return context.WorkloadReport.ToString();
             default:
                 throw new NotSupportedException(action.GetType().Name);
+        }
+    }
+
+    private async Task ImpairAsync(ILabHost host, LinkImpairment? impairment, CancellationToken ct)
+    {
+        var key = $"impair {host.Name}";
+        if (impairment is null)
+        {
+            await host.ImpairLinkAsync(null, ct);
+            context.Undone(key);
+            return;
+        }
+        // Registered first: even a failed or interrupted attempt is followed by a removal (which is idempotent).
+        context.UndoAtEnd(key, $"restore the link of {host.Name} (remove netem)", c => host.ImpairLinkAsync(null, c));
+        try
+        {
+            await host.ImpairLinkAsync(impairment, ct);
+        }
+        catch (NetemUnavailableException e)
+        {
+            throw new NetemUnavailableException(e.Host, context.Instance.Lab.Name);
         }
     }
 

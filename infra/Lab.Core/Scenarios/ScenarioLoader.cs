@@ -1,3 +1,4 @@
+using Lab.Core.Hosts;
 using Lab.Core.Loading;
 using Lab.Core.Model;
 using YamlDotNet.RepresentationModel;
@@ -10,7 +11,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
     public static readonly TimeSpan DefaultWithin = TimeSpan.FromSeconds(30);
 
     private static readonly string[] ActionKinds =
-        ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
+        ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "impair", "unimpair", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
          "attach", "promote", "promote-most-advanced"];
 
     private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip"];
@@ -73,6 +74,11 @@ public sealed class ScenarioLoader(LabDefinition lab)
             case "resume": return new ServiceAction(line, ServiceVerb.Resume, Hosts(entry, kind));
             case "isolate": return new IsolateAction(line, Hosts(entry, kind), true);
             case "heal": return new IsolateAction(line, Hosts(entry, kind), false);
+            case "impair":
+                var impair = entry.RequireMap(kind, "{ on: HOSTS, delay: 100ms, jitter: 10ms, loss: 1%, rate: 10mbit }");
+                impair.RejectUnknown("on", "delay", "jitter", "loss", "rate");
+                return new ImpairAction(line, On(impair), ReadImpairment(impair));
+            case "unimpair": return new ImpairAction(line, Hosts(entry, kind), null);
             case "mark": return new MarkLogAction(line, Hosts(entry, kind));
             case "bootstrap-most-advanced": return new BootstrapMostAdvancedAction(line, Hosts(entry, kind));
             case "remove-acknowledged-write":
@@ -201,6 +207,52 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 return new WorkloadExpectation(line, within, body.OptionalInt("lost", "a count") ?? 0, max, body.OptionalInt("min_ok", "a count") ?? 1,
                     body.Has("on") ? On(body) : null);
         }
+    }
+
+    /// <summary>Longer than this, a delay or jitter is a cut in disguise (and netem holds every packet that long).</summary>
+    private static readonly TimeSpan MaxLinkDelay = TimeSpan.FromSeconds(10);
+
+    private static LinkImpairment ReadImpairment(YamlMap body)
+    {
+        TimeSpan? LinkDuration(string key)
+        {
+            if (body.OptionalString(key, "a duration such as 100ms") is not { } text) return null;
+            var at = body.Find(key)!;
+            if (text.TrimStart().StartsWith('-')) throw body.Error(at, $"'{key}: {text}' must be positive; write e.g. 100ms");
+            if (!DurationText.TryParse(text, out var value)) throw body.Error(at, $"'{key}: {text}' is not a duration; write e.g. 100ms, 1.5s");
+            if (value <= TimeSpan.Zero) throw body.Error(at, $"'{key}: {text}' must be more than 0");
+            if (value > MaxLinkDelay) throw body.Error(at, $"'{key}: {text}' is more than {MaxLinkDelay.TotalSeconds:0}s; to cut a host off, use isolate");
+            return value;
+        }
+        var delay = LinkDuration("delay");
+        var jitter = LinkDuration("jitter");
+        if (jitter is not null && delay is null) throw body.Error(body.Find("jitter")!, "'jitter' varies the delay: give 'delay' too, e.g. delay: 100ms, jitter: 10ms");
+
+        double? loss = null;
+        if (body.OptionalString("loss", "a percentage such as 1%") is { } lossText)
+        {
+            var at = body.Find("loss")!;
+            if (!LinkImpairment.TryParseLoss(lossText, out var percent))
+                throw body.Error(at, $"'loss: {lossText}' must be a percentage such as 1% or 0.5%" + (lossText.TrimStart().StartsWith('-') ? " (not negative)" : ""));
+            if (percent <= 0) throw body.Error(at, $"'loss: {lossText}' must be more than 0%");
+            if (percent >= 100) throw body.Error(at, $"'loss: {lossText}' must be below 100%; to cut a host off, use isolate (it keeps the tool's own SSH connection)");
+            loss = percent;
+        }
+
+        long? rate = null;
+        if (body.OptionalString("rate", "a rate such as 10mbit") is { } rateText)
+        {
+            var at = body.Find("rate")!;
+            if (rateText.Trim().EndsWith("bps", StringComparison.OrdinalIgnoreCase))
+                throw body.Error(at, $"'rate: {rateText}': tc reads 'bps' as bytes per second; write bits, e.g. 10mbit, 512kbit or 1gbit");
+            if (!LinkImpairment.TryParseRate(rateText, out var bits))
+                throw body.Error(at, $"'rate: {rateText}' must be a rate more than 0 in bit, kbit, mbit or gbit per second, e.g. 10mbit or 512kbit");
+            rate = bits;
+        }
+
+        if (delay is null && loss is null && rate is null)
+            throw body.Error("say what to do to the link: 'delay' (with optional 'jitter'), 'loss' and/or 'rate'");
+        return new LinkImpairment(delay, jitter, loss, rate);
     }
 
     private static TimeSpan? OptionalDuration(YamlMap body, string key)

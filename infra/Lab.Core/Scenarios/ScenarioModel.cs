@@ -1,3 +1,4 @@
+using Lab.Core.Hosts;
 using Lab.Core.Model;
 
 namespace Lab.Core.Scenarios;
@@ -28,6 +29,14 @@ public sealed record StartAction(int Line, IReadOnlyList<string> Hosts, IReadOnl
 public sealed record IsolateAction(int Line, IReadOnlyList<string> Hosts, bool Isolate) : ScenarioAction(Line)
 {
     public override string Describe() => (Isolate ? "cut off the network: " : "reconnect: ") + string.Join(", ", Hosts);
+}
+
+/// <summary>Impairs (netem: delay, jitter, loss, rate) or, when <see cref="Impairment"/> is null, restores the hosts' links.</summary>
+public sealed record ImpairAction(int Line, IReadOnlyList<string> Hosts, LinkImpairment? Impairment) : ScenarioAction(Line)
+{
+    public override string Describe() => Impairment is { } i
+        ? $"impair the link of {string.Join(", ", Hosts)}: {i}"
+        : $"restore the link of {string.Join(", ", Hosts)} (no more netem)";
 }
 
 /// <summary>SQL that must succeed, or must fail with <see cref="Error"/>; optionally it must take longer or shorter than given (a commit that waits).</summary>

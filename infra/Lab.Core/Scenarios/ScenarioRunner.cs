@@ -28,7 +28,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                 observer.StageStarted(i, stage);
                 foreach (var action in stage.Actions)
                 {
-                    var step = await TimeAsync(i, stage, StepKind.Action, action.Describe(), start, () => actions.RunAsync(action, ct));
+                    var step = await TimeAsync(i, stage.Title.En, StepKind.Action, action.Describe(), start, () => actions.RunAsync(action, ct));
                     steps.Add(step);
                     observer.StepFinished(step);
                     if (!step.Passed) { error = step.Detail; break; }
@@ -36,7 +36,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                 if (error is not null) break;
                 foreach (var expectation in stage.Expectations)
                 {
-                    var step = await TimeAsync(i, stage, StepKind.Expectation, expectation.Describe(), start, async () =>
+                    var step = await TimeAsync(i, stage.Title.En, StepKind.Expectation, expectation.Describe(), start, async () =>
                     {
                         try
                         {
@@ -60,24 +60,61 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
         {
             // A scenario that failed while the writer ran still reports what the client saw.
             if (context.Workload is { } running) context.WorkloadReport ??= await running.StopAsync();
+            // Temporary faults (impaired links) never outlive the scenario, pass, fail or Ctrl-C.
+            var undoError = await UndoAsync(scenario, context, steps, start);
+            error ??= undoError;
         }
         var result = new ScenarioResult(scenario, steps, clock.GetElapsedTime(start), error) { Workload = context.WorkloadReport };
         observer.ScenarioFinished(result);
         return result;
     }
 
-    private async Task<StepResult> TimeAsync(int index, Stage stage, StepKind kind, string description, long scenarioStart, Func<Task<string?>> body)
+    /// <summary>The title the clean-up steps carry in the timeline; they come after the last stage.</summary>
+    public const string CleanUpTitle = "clean-up";
+
+    private static readonly TimeSpan CleanUpTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Undoes what the run left in place, each as one action step after the last stage. Runs even when the scenario was
+    /// cancelled, with a token of its own. Returns the first failure, or null.
+    /// </summary>
+    private async Task<string?> UndoAsync(Scenario scenario, RunContext context, List<StepResult> steps, long start)
+    {
+        string? failure = null;
+        foreach (var undo in context.TakeUndo())
+        {
+            using var timeout = new CancellationTokenSource(CleanUpTimeout, clock);
+            var step = await TimeAsync(scenario.Stages.Count, CleanUpTitle, StepKind.Action, undo.Description, start, async () =>
+            {
+                try
+                {
+                    await undo.Undo(timeout.Token);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+                {
+                    throw new ScenarioStepException($"did not finish within {CleanUpTimeout.TotalSeconds:0}s");
+                }
+                return null;
+            });
+            steps.Add(step);
+            observer.StepFinished(step);
+            failure ??= step.Passed ? null : $"clean-up: {undo.Description}: {step.Detail}";
+        }
+        return failure;
+    }
+
+    private async Task<StepResult> TimeAsync(int index, string stageTitle, StepKind kind, string description, long scenarioStart, Func<Task<string?>> body)
     {
         var at = clock.GetElapsedTime(scenarioStart);
         var begin = clock.GetTimestamp();
         try
         {
             var detail = await body();
-            return new StepResult(index, stage.Title.En, kind, description, at, clock.GetElapsedTime(begin), true, detail);
+            return new StepResult(index, stageTitle, kind, description, at, clock.GetElapsedTime(begin), true, detail);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new StepResult(index, stage.Title.En, kind, description, at, clock.GetElapsedTime(begin), false, e.Message);
+            return new StepResult(index, stageTitle, kind, description, at, clock.GetElapsedTime(begin), false, e.Message);
         }
     }
 

@@ -12,8 +12,11 @@ public static class ServiceCatalog
     public const string HaProxy = "haproxy";
     public const string Keepalived = "keepalived";
 
-    /// <summary>Every host gets the `mariadb` client (students run SQL from any of them, as in the seed) and nftables (isolate).</summary>
-    public static readonly string[] CommonPackages = ["mariadb-client", "nftables"];
+    /// <summary>
+    /// Every host gets the `mariadb` client (students run SQL from any of them, as in the seed), nftables (isolate) and
+    /// iproute2 (`tc` for impair).
+    /// </summary>
+    public static readonly string[] CommonPackages = ["mariadb-client", "nftables", "iproute2"];
 
     private static readonly string[] DatabasePackages = ["mariadb-server", "mariadb-client", "galera-4", "mariadb-backup", "rsync"];
 

@@ -29,6 +29,7 @@ public sealed partial class FakeHost : ILabHost
     private readonly List<FakeCommand> _commands = [];
     private readonly List<(Regex Pattern, Func<Match, FakeCommand, CommandResult> Answer)> _scripts = [];
     private readonly List<bool> _isolationChanges = [];
+    private readonly List<LinkImpairment?> _linkChanges = [];
     private readonly List<Action<bool>> _isolationHooks = [];
     private readonly List<Action<FakeCommand, CommandResult>> _doneHooks = [];
     private readonly List<Action<FakeCommand>> _waitingHooks = [];
@@ -59,6 +60,9 @@ public sealed partial class FakeHost : ILabHost
 
     /// <summary>Every SetIsolated call, in order (true: cut off, false: healed).</summary>
     public IReadOnlyList<bool> IsolationChanges { get { lock (_gate) return _isolationChanges.ToList(); } }
+
+    /// <summary>Every ImpairLink call, in order (null: removal), whether or not its `tc` succeeded.</summary>
+    public IReadOnlyList<LinkImpairment?> LinkChanges { get { lock (_gate) return _linkChanges.ToList(); } }
 
     /// <summary>The host's first service, whose log the engine marks and tails.</summary>
     public string MainService => Definition.Services.Count > 0 ? Definition.Services[0] : throw new InvalidOperationException($"{Name} runs no service");
@@ -188,6 +192,13 @@ public sealed partial class FakeHost : ILabHost
         }
         foreach (var hook in hooks) hook(isolated);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Recorded, then the real `tc` commands of every host kind, answered like any command (a test scripts tc's errors).</summary>
+    public Task ImpairLinkAsync(LinkImpairment? impairment, CancellationToken ct = default)
+    {
+        lock (_gate) _linkChanges.Add(impairment);
+        return NetemLink.ImpairAsync(this, impairment, ct);
     }
 
     // `mariadb [options]` with the SQL on stdin, or `mariadb < FILE` (how bring-up loads the accounts file).
