@@ -7,8 +7,11 @@ using Lab.Hosts.Ssh.Transport;
 
 namespace Lab.Hosts.Ssh;
 
-/// <summary>A lab host that is a machine with systemd, reached with the system OpenSSH client.</summary>
-public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, SshRunner ssh) : ILabHost
+/// <summary>
+/// A lab host that is a machine with systemd, reached with the system OpenSSH client. On a slow host (a VM under
+/// emulation: <paramref name="pace"/> &gt; 1) every command gets that many times its timeout.
+/// </summary>
+public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, SshRunner ssh, double pace = 1) : ILabHost
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
@@ -29,7 +32,7 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
             : [.. ssh.Arguments.For(endpoint, tty: false), SshArguments.RemoteCommand(endpoint, string.Join(' ', words.Select(SshArguments.Quote)))];
 
     public Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
-        ssh.RunAsync(endpoint, command, stdin, timeout ?? DefaultTimeout, ct);
+        ssh.RunAsync(endpoint, command, stdin, (timeout ?? DefaultTimeout) * pace, ct);
 
     public async Task WriteFileAsync(string path, string content, string mode, string owner, CancellationToken ct = default)
     {
