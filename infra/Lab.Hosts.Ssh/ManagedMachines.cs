@@ -1,4 +1,8 @@
+using Lab.Core.Instances;
+using Lab.Core.Loading;
 using Lab.Core.Model;
+using Lab.Core.Rendering;
+using Lab.Core.Targets;
 using Lab.Core.Waits;
 using Lab.Hosts.Ssh.Inventory;
 using Lab.Instances;
@@ -11,6 +15,33 @@ namespace Lab.Hosts.Ssh;
 /// </summary>
 public static class ManagedMachines
 {
+    /// <summary>
+    /// The up of a target that boots its own machines: claim the instance, render (a template error stops before anything
+    /// boots), boot the machines, then the one bring-up plan over ssh; on failure everything made is removed through
+    /// the target's own down, unless asked to keep it.
+    /// </summary>
+    /// <param name="boot">Boots the claimed lab's machines and returns the inventory reaching them.</param>
+    public static async Task<LabInstance> UpAsync(ILabTarget target, LocalLayout layout, LabCatalog catalog, UpRequest request, string inventoryFile,
+        double pace, Func<LabDefinition, Task<SshInventory>> boot, Action<string> progress, CancellationToken ct)
+    {
+        var instance = request.Instance;
+        var (moved, secrets) = await InstanceClaim.ClaimAsync(layout,
+            new ClaimRequest(request.Lab, instance, target.Name, null, GuardRoute: true, new InventoryRecord(inventoryFile, pace).Save), ct);
+        try
+        {
+            progress($"instance '{instance}': subnet {moved.Subnet}, hosts {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
+            var files = new TemplateRenderer(catalog.TemplatesRoot, pace).RenderAll(moved, secrets); // a template error stops here
+            var inventory = await boot(moved);
+            return await SshBringUp.RunAsync(moved, instance, inventory, secrets, files, target.Name, progress, ct, pace);
+        }
+        catch (Exception e) when (!request.KeepOnFailure)
+        {
+            progress($"up failed ({e.Message.Split('\n')[0]}); removing what was made for '{instance}'");
+            await target.DownAsync(instance, CancellationToken.None);
+            throw;
+        }
+    }
+
     /// <returns>The public key to authorize on every machine.</returns>
     public static async Task<string> CreateLoginKeyAsync(string keyFile, string instance, CancellationToken ct)
     {
@@ -18,6 +49,27 @@ public static class ManagedMachines
         File.Delete(keyFile + ".pub");
         await ProcessRunner.RequireAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", $"lab-{instance}", "-f", keyFile], ct: ct);
         return File.ReadAllText(keyFile + ".pub");
+    }
+
+    /// <summary>
+    /// A machine's identity under <paramref name="root"/> (its root filesystem, or the tree a VM copies over its own at
+    /// boot): host name, /etc/hosts naming every lab host, the instance's key for root, a new SSH host key.
+    /// </summary>
+    /// <returns>The known_hosts line for the new host key.</returns>
+    public static async Task<string> WriteIdentityAsync(string root, LabDefinition lab, HostDefinition host, string authorizedKey, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "etc/ssh"));
+        File.WriteAllText(Path.Combine(root, "etc/hostname"), host.Name + "\n");
+        // Students type `ssh db2` or `ping haproxy` as on the classroom LAN.
+        File.WriteAllText(Path.Combine(root, "etc/hosts"),
+            $"127.0.0.1\tlocalhost\n127.0.1.1\t{host.Name}\n" + string.Concat(lab.Hosts.Select(h => $"{h.Address}\t{h.Name}\n")));
+        var ssh = Path.Combine(root, "root/.ssh");
+        Directory.CreateDirectory(ssh);
+        File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var keys = Path.Combine(ssh, "authorized_keys");
+        File.WriteAllText(keys, authorizedKey);
+        File.SetUnixFileMode(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return await CreateHostKeyAsync(Path.Combine(root, "etc/ssh/ssh_host_ed25519_key"), host.Name, host.Address, ct);
     }
 
     /// <summary>A new host key for one machine, written where its sshd reads it.</summary>

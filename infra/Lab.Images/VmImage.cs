@@ -56,7 +56,7 @@ public static class VmImage
         await ProcessRunner.RequireAsync("cp", ["-a", "--reflink=auto", rootfs, root], timeout: TimeSpan.FromMinutes(10), ct: ct);
         File.WriteAllText(Path.Combine(root, "etc/apt/apt.conf.d/00lab-host"), await HostAptSettingsAsync(ct));
         // A private mount namespace: /proc and /dev for the chroot vanish with it, whatever happens.
-        var build = await ProcessRunner.RunAsync("unshare", ["--mount", "--fork", "sh", "-ec", BuildScript(root) + $" > '{log}' 2>&1"],
+        var build = await ProcessRunner.RunAsync("unshare", ["--mount", "--fork", "sh", "-ec", $"exec > '{log}' 2>&1\n" + BuildScript(root)],
             timeout: TimeSpan.FromMinutes(20), ct: ct);
         if (!build.Ok)
             throw new ImageBuildException($"building the VM image failed ({build.Describe()}); the last lines of {log}:\n{Tail(log)}");
@@ -84,10 +84,10 @@ public static class VmImage
         chroot "$r" apt-get update -q
         DEBIAN_FRONTEND=noninteractive chroot "$r" apt-get install -y -q --no-install-recommends {{string.Join(' ', Packages)}}
         chroot "$r" apt-get clean
-        # A small initrd with just what finds the root disk: Debian's default (most modules) costs half a minute of
-        # udev under emulation before the root filesystem is even mounted.
+        # A small initrd with just what finds the root disk and makes eth0 (lab-seed sets its address before udev runs):
+        # Debian's default (most modules) costs half a minute of udev under emulation before the root is even mounted.
         printf 'MODULES=list\n' > "$r/etc/initramfs-tools/conf.d/lab"
-        printf 'virtio_pci\nvirtio_blk\next4\n' >> "$r/etc/initramfs-tools/modules"
+        printf 'virtio_pci\nvirtio_blk\nvirtio_net\next4\n' >> "$r/etc/initramfs-tools/modules"
         chroot "$r" update-initramfs -u -k all
         rm -f "$r/usr/sbin/policy-rc.d" "$r/etc/apt/apt.conf.d/00lab-host"
         chroot "$r" systemctl disable corosync.service pacemaker.service drbd.service keepalived.service ipvsadm.service >/dev/null 2>&1 || true

@@ -18,18 +18,7 @@ public sealed class MachineBoot(MachineLayout machines, string instance, HostDef
         await ProcessRunner.RequireAsync("mount", ["-t", "overlay", "overlay", "-o",
             $"lowerdir={image},upperdir={machines.Upper(instance, host.Name)},workdir={machines.Work(instance, host.Name)}", root], ct: ct);
 
-        File.WriteAllText(Path.Combine(root, "etc/hostname"), host.Name + "\n");
-        // Students type `ssh db2` or `ping haproxy` as on the classroom LAN.
-        File.WriteAllText(Path.Combine(root, "etc/hosts"),
-            $"127.0.0.1\tlocalhost\n127.0.1.1\t{host.Name}\n" + string.Concat(lab.Hosts.Select(h => $"{h.Address}\t{h.Name}\n")));
-        var ssh = Path.Combine(root, "root/.ssh");
-        Directory.CreateDirectory(ssh);
-        File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var keys = Path.Combine(ssh, "authorized_keys");
-        File.WriteAllText(keys, authorizedKey);
-        File.SetUnixFileMode(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-
-        return await Lab.Hosts.Ssh.ManagedMachines.CreateHostKeyAsync(Path.Combine(root, "etc/ssh/ssh_host_ed25519_key"), host.Name, host.Address, ct);
+        return await Lab.Hosts.Ssh.ManagedMachines.WriteIdentityAsync(root, lab, host, authorizedKey, ct);
     }
 
     /// <summary>Boots the machine detached; its console goes to a log file, its pid to a file `down` reads.</summary>

@@ -35,21 +35,8 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         MachinesPreflight.Check();
         var clock = Stopwatch.StartNew();
         var image = await MachineImage.EnsureAsync(layout, progress, ct);
-        var (moved, secrets) = await InstanceClaim.ClaimAsync(layout,
-            new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true, new InventoryRecord(_machines.InventoryFile(instance)).Save), ct);
-        try
-        {
-            progress($"instance '{instance}': subnet {moved.Subnet}, machines {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
-            var files = new TemplateRenderer(catalog.TemplatesRoot).RenderAll(moved, secrets); // a template error stops here
-            var inventory = await BootAsync(moved, instance, image, progress, clock, ct);
-            return await SshBringUp.RunAsync(moved, instance, inventory, secrets, files, Name, progress, ct);
-        }
-        catch (Exception e) when (!request.KeepOnFailure)
-        {
-            progress($"up failed ({e.Message.Split('\n')[0]}); removing what was made for '{instance}'");
-            await DownAsync(instance, CancellationToken.None);
-            throw;
-        }
+        return await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _machines.InventoryFile(instance), pace: 1,
+            moved => BootAsync(moved, instance, image, progress, clock, ct), progress, ct);
     }
 
     /// <summary>The lab network, a management namespace, one booted container per host; returns the inventory reaching them.</summary>

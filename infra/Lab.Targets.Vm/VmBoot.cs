@@ -23,19 +23,7 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
         await ProcessRunner.RequireAsync("qemu-img", ["create", "-q", "-f", "qcow2", "-F", "raw", "-b", image.Disk, vms.Overlay(instance, Host.Name)], ct: ct);
 
         var seed = vms.SeedDir(instance, Host.Name);
-        var files = Path.Combine(seed, "files");
-        Directory.CreateDirectory(Path.Combine(files, "etc/ssh"));
-        File.WriteAllText(Path.Combine(files, "etc/hostname"), Host.Name + "\n");
-        // Students type `ssh db2` or `ping haproxy` as on the classroom LAN.
-        File.WriteAllText(Path.Combine(files, "etc/hosts"),
-            $"127.0.0.1\tlocalhost\n127.0.1.1\t{Host.Name}\n" + string.Concat(lab.Hosts.Select(h => $"{h.Address}\t{h.Name}\n")));
-        var ssh = Path.Combine(files, "root/.ssh");
-        Directory.CreateDirectory(ssh);
-        File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var keys = Path.Combine(ssh, "authorized_keys");
-        File.WriteAllText(keys, authorizedKey);
-        File.SetUnixFileMode(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var knownHost = await ManagedMachines.CreateHostKeyAsync(Path.Combine(files, "etc/ssh/ssh_host_ed25519_key"), Host.Name, Host.Address, ct);
+        var knownHost = await ManagedMachines.WriteIdentityAsync(Path.Combine(seed, "files"), lab, Host, authorizedKey, ct);
         File.WriteAllText(Path.Combine(seed, "network.sh"), NetworkScript());
         await ProcessRunner.RequireAsync("mkfs.ext4", ["-q", "-F", "-L", "labseed", "-d", seed, vms.SeedImage(instance, Host.Name), "8M"], ct: ct);
         Directory.Delete(seed, true); // the private keys live on in the seed image only, which `down` removes

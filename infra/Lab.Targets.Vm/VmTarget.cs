@@ -37,21 +37,8 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
         var image = await VmImage.EnsureAsync(layout, progress, ct);
         var accel = await Accelerator.ProbeAsync(image.Kernel, ct);
         progress($"VMs run under {accel.Describe}");
-        var (moved, secrets) = await InstanceClaim.ClaimAsync(layout,
-            new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true, new InventoryRecord(_vms.InventoryFile(instance), accel.Pace).Save), ct);
-        try
-        {
-            progress($"instance '{instance}': subnet {moved.Subnet}, VMs {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address} ({h.VmSize.Cpus} vCPU, {h.VmSize.MemoryMb} MB)"))}");
-            var files = new TemplateRenderer(catalog.TemplatesRoot, accel.Pace).RenderAll(moved, secrets); // a template error stops here
-            var inventory = await BootAsync(moved, instance, image, accel, progress, clock, ct);
-            return await SshBringUp.RunAsync(moved, instance, inventory, secrets, files, Name, progress, ct, accel.Pace);
-        }
-        catch (Exception e) when (!request.KeepOnFailure)
-        {
-            progress($"up failed ({e.Message.Split('\n')[0]}); removing what was made for '{instance}'");
-            await DownAsync(instance, CancellationToken.None);
-            throw;
-        }
+        return await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _vms.InventoryFile(instance), accel.Pace,
+            moved => BootAsync(moved, instance, image, accel, progress, clock, ct), progress, ct);
     }
 
     /// <summary>The lab's switch with its bridge, a management namespace, one booted VM per host; returns the inventory reaching them.</summary>
@@ -61,6 +48,7 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
         await LabNetwork.CreateSwitchAsync(instance, moved, ct); // no host namespaces: each VM has its own network stack
         var from = await ManagementNamespace.CreateAsync(instance, moved, ct);
         var publicKey = await ManagedMachines.CreateLoginKeyAsync(_vms.KeyFile(instance), instance, ct);
+        progress($"VMs: {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} ({h.VmSize.Cpus} vCPU, {h.VmSize.MemoryMb} MB)"))}");
 
         var boots = moved.Hosts.Select((_, i) => new VmBoot(_vms, instance, moved, i)).ToList();
         var knownHosts = await Task.WhenAll(boots.Select(b => b.PrepareAsync(image, publicKey, ct)));

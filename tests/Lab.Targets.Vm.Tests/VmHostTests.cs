@@ -1,3 +1,5 @@
+using System.Globalization;
+using Lab.Core.Hosts;
 using Lab.Instances;
 
 namespace Lab.Targets.Vm.Tests;
@@ -48,5 +50,36 @@ public sealed class VmHostTests(VmPairFixture fixture) : IClassFixture<VmPairFix
             Assert.Contains("Linux version", File.ReadAllText(vms.ConsoleLog(lab.Name, host.Name)));
         }
         Assert.Contains(fixture.Progress, p => p.StartsWith("VMs run under ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_a_vm_When_its_link_is_impaired_with_100ms_Then_round_trips_to_it_take_100ms_more_until_it_is_removed()
+    {
+        var lab = await fixture.LabAsync();
+        var n1 = lab.Host("n1");
+        var n2 = lab.Host("n2");
+
+        var before = await AverageRttAsync(n1);
+        await n2.ImpairLinkAsync(new LinkImpairment(Delay: TimeSpan.FromMilliseconds(100)));
+        try
+        {
+            var impaired = await AverageRttAsync(n1);
+            Assert.True(impaired >= 100, $"with 100 ms of netem delay on n2 the round trip was {impaired} ms (before: {before} ms)");
+            await n2.ImpairLinkAsync(null);
+            var after = await AverageRttAsync(n1);
+            Assert.True(after < impaired - 50, $"after removing the delay the round trip was {after} ms (impaired: {impaired} ms)");
+        }
+        finally
+        {
+            await n2.ImpairLinkAsync(null);
+        }
+    }
+
+    /// <summary>ping's own average (rtt min/avg/max/mdev = a/b/c/d ms) over a few round trips from the host to n2.</summary>
+    private static async Task<double> AverageRttAsync(ILabHost from)
+    {
+        var ping = await from.RunAsync("ping -c 5 -i 0.2 -W 5 n2 | tail -1");
+        Assert.True(ping.ExitCode == 0, ping.Stdout + ping.Stderr);
+        return double.Parse(ping.Stdout.Split('=')[1].Trim().Split('/')[1], CultureInfo.InvariantCulture);
     }
 }
