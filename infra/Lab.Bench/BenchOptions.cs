@@ -5,7 +5,7 @@ namespace Lab.Bench;
 /// <param name="Instances">How many galera instances the density test brings up side by side.</param>
 /// <param name="DensityParallel">How many of those instances are brought up at the same time.</param>
 public sealed record BenchOptions(int Repeat = 3, int Instances = 10, int DensityParallel = BenchOptions.DefaultDensityParallel,
-    bool SkipScenarios = false, bool SkipDensity = false, string Lab = "galera")
+    bool SkipScenarios = false, bool SkipDensity = false, string Lab = "galera", int Vms = 0)
 {
     /// <summary>Chosen by measurement on the 2-core machine, see docs/performance.md.</summary>
     public const int DefaultDensityParallel = 3;
@@ -14,6 +14,7 @@ public sealed record BenchOptions(int Repeat = 3, int Instances = 10, int Densit
     {
         if (Repeat is < 1 or > 20) throw new Lab.Core.Errors.LabInputException($"--repeat must be between 1 and 20, got {Repeat}");
         if (Instances is < 1 or > 40) throw new Lab.Core.Errors.LabInputException($"--instances must be between 1 and 40, got {Instances}");
+        if (Vms is < 0 or > 10) throw new Lab.Core.Errors.LabInputException($"--vm must be between 0 (none) and 10, got {Vms}");
         if (DensityParallel < 1) throw new Lab.Core.Errors.LabInputException($"--parallel must be at least 1, got {DensityParallel}");
         return this;
     }

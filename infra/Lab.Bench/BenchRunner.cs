@@ -7,7 +7,7 @@ using Lab.Targets.Local;
 namespace Lab.Bench;
 
 /// <summary>Runs the whole benchmark in a fixed order (up/baseline/down, scenarios, density) and assembles the report.</summary>
-public sealed class BenchRunner(LocalTarget target, LabDefinition lab, Action<string> progress)
+public sealed class BenchRunner(LocalTarget target, LabDefinition lab, Action<string> progress, VmBench? vmBench = null)
 {
     public async Task<BenchReport> RunAsync(BenchOptions options, CancellationToken ct)
     {
@@ -25,6 +25,7 @@ public sealed class BenchRunner(LocalTarget target, LabDefinition lab, Action<st
 
         var scenarios = options.SkipScenarios ? null : await new ScenarioBench(instances, lab, progress).RunAsync(ct);
         var density = options.SkipDensity ? null : await new DensityBench(instances, lab, progress).RunAsync(options.Instances, options.DensityParallel, ct);
+        var vm = options.Vms > 0 && vmBench is not null ? await vmBench.RunAsync($"bench-{instances.RunId}-vm", options.Vms, ct) : null;
 
         var notes = new List<string>
         {
@@ -33,6 +34,6 @@ public sealed class BenchRunner(LocalTarget target, LabDefinition lab, Action<st
             "baseline: galera_new_cluster on db1, then db2 and db3 join one at a time by full rsync SST (the seeds' procedure).",
         };
         return new BenchReport(started, SampleStats.Round(clock.Elapsed.TotalSeconds), machine, up, scenarios, density,
-            TargetChecks.From(up, scenarios, density, 10), notes);
+            TargetChecks.From(up, scenarios, density, 10, vm), notes, vm);
     }
 }

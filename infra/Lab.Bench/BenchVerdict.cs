@@ -22,6 +22,7 @@ public sealed record BenchVerdict(IReadOnlyList<string> Problems)
                          $"{report.Scenarios?.Scenarios.Count(s => !s.Passed)} failed)");
         if (t.AllDensityInstancesSynced == false)
             problems.Add($"target missed: all density instances Synced ({report.Density?.Instances} asked, {report.Density?.Failed.Count} failed)");
+        if (t.OneVmUpWithinGoal == false) problems.Add($"target missed: one VM up within {(report.Vm!.Acceleration.StartsWith("KVM", StringComparison.Ordinal) ? 5 : 30)} s (took {report.Vm.UpSeconds:0.0} s under {report.Vm.Acceleration})");
         if (t.RssPerNodeAtMost150Mib == false) problems.Add($"target missed: RSS per mariadbd ≤ 150 MiB (max {report.Density?.RssMibPerMariadbd?.Max:0} MiB)");
         foreach (var failure in report.Up?.Failures ?? []) problems.Add($"up failed: {failure}");
         foreach (var scenario in report.Scenarios?.Scenarios.Where(s => !s.Passed) ?? [])

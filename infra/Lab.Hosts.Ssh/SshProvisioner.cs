@@ -29,12 +29,11 @@ public static class SshProvisioner
         }
         await RequireAsync(host, string.Join("\n", script), "stop the packages' services", ct);
 
-        foreach (var s in services.Where(s => !SystemdUnits.IsSocket(s)))
-            await host.WriteFileAsync(SystemdUnits.DropInPath(s), SystemdUnits.DropIn(s), "0644", "root", ct);
-        foreach (var f in ServiceCatalog.SystemdFilesFor(host.Definition))
-            await host.WriteFileAsync(f.Path, f.Content, f.Mode, "root", ct);
-        foreach (var f in files)
-            await host.WriteFileAsync(f.Path, f.Content, f.Mode, f.Owner, ct);
+        await host.WriteFilesAsync([
+            .. services.Where(s => !SystemdUnits.IsSocket(s)).Select(s => (SystemdUnits.DropInPath(s), SystemdUnits.DropIn(s), "0644", "root")),
+            .. ServiceCatalog.SystemdFilesFor(host.Definition).Select(f => (f.Path, f.Content, f.Mode, "root")),
+            .. files.Select(f => (f.Path, f.Content, f.Mode, f.Owner)),
+        ], ct);
         var firstBoot = new[] { "systemctl daemon-reload" }
             .Concat(ServiceCatalog.FirstBootFor(host.Definition).Select(c => string.Join(' ', c)));
         await RequireAsync(host, "set -e\n" + string.Join("\n", firstBoot), "systemd setup", ct);

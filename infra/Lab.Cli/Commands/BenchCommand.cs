@@ -23,17 +23,23 @@ internal static class BenchCommand
         };
         var skipScenarios = new Option<bool>("--skip-scenarios") { Description = "Do not time the galera scenario suite" };
         var skipDensity = new Option<bool>("--skip-density") { Description = "Do not bring up many instances side by side" };
+        var vms = new Option<int>("--vm")
+        {
+            Description = "Also boot this many bare VMs on the vm target and time them (0: none). Under software emulation a VM takes tens of seconds; " +
+                          "the first run builds the VM image first (timed apart)",
+            DefaultValueFactory = _ => 0,
+        };
         var command = new Command("bench",
             "Measure the local target: galera up vs the seeds' manual procedure, down, the scenario suite, and many instances side by side " +
             "(instances are named bench-<run>-*, and removed at the end, also on failure or Ctrl-C). Exits 1 when a target is missed or an up fails")
         {
-            json, repeat, instances, parallel, skipScenarios, skipDensity,
+            json, repeat, instances, parallel, skipScenarios, skipDensity, vms,
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
             Preflight.RequireRoot();
             var options = new BenchOptions(parse.GetValue(repeat), parse.GetValue(instances), parse.GetValue(parallel),
-                parse.GetValue(skipScenarios), parse.GetValue(skipDensity)).Validate();
+                parse.GetValue(skipScenarios), parse.GetValue(skipDensity), Vms: parse.GetValue(vms)).Validate();
             var lab = context.Catalog.Load(options.Lab);
             var clock = Stopwatch.StartNew();
 
@@ -42,7 +48,8 @@ internal static class BenchCommand
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; interrupted.Cancel(); });
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; interrupted.Cancel(); });
 
-            var report = await new BenchRunner(context.Local, lab, m => context.Progress(clock.Elapsed, m)).RunAsync(options, interrupted.Token);
+            var vmBench = new VmBench(new Lab.Targets.Vm.VmTarget(context.Catalog, context.Layout), context.Layout, lab, m => context.Progress(clock.Elapsed, m));
+            var report = await new BenchRunner(context.Local, lab, m => context.Progress(clock.Elapsed, m), vmBench).RunAsync(options, interrupted.Token);
             BenchSummary.Render(context.Console, report);
             // Said before the JSON, which stays the last thing on standard output with `--json -`.
             var verdict = BenchVerdict.Of(report);

@@ -40,6 +40,12 @@ internal static class BenchSummary
             Row("density: down of all", $"{d.DownSeconds:0.00}");
             foreach (var f in d.Failed) Row("  failure", f);
         }
+        if (report.Vm is { } v)
+        {
+            Row($"vm: {v.Vms} bare VM(s) up (nothing → sshd answering), {v.Acceleration.Split(' ')[0]}", $"{v.UpSeconds:0.00} (boot {v.BootSeconds:0.00})",
+                v.Vms == 1 ? (v.Acceleration.StartsWith("KVM", StringComparison.Ordinal) ? "≤ 5 s" : "≤ 30 s") : "", t.OneVmUpWithinGoal);
+            Row("vm: QEMU RSS per VM / down", $"{v.QemuRssMib?.ToString() ?? "-"} MiB / {v.DownSeconds:0.00}", "≤ 512 MB");
+        }
         Row("whole bench", $"{report.TotalSeconds:0.0}", "< 600 s", report.TotalSeconds < 600);
         console.Write(table);
     }
