@@ -93,7 +93,11 @@ public static class VmImage
         chroot "$r" systemctl disable corosync.service pacemaker.service drbd.service keepalived.service ipvsadm.service >/dev/null 2>&1 || true
         # Under emulation every unit at boot costs seconds: nothing starts that a lab does not use.
         chroot "$r" systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer man-db.timer dpkg-db-backup.timer \
-          systemd-timesyncd.service getty@tty1.service serial-getty@ttyS0.service logd.service >/dev/null 2>&1 || true
+          systemd-timesyncd.service getty@tty1.service serial-getty@ttyS0.service logd.service e2scrub_reap.service \
+          systemd-journal-flush.service systemd-pstore.service systemd-binfmt.service >/dev/null 2>&1 || true
+        # The journal stays in memory (journalctl works; nothing is flushed to the overlay at boot).
+        mkdir -p "$r/etc/systemd/journald.conf.d"
+        printf '[Journal]\nStorage=volatile\n' > "$r/etc/systemd/journald.conf.d/lab.conf"
         # Kernel modules load when a lab needs them (modprobe drbd), not at every boot.
         ln -sf /dev/null "$r/etc/modules-load.d/drbd.conf"
         rm -rf "$r/var/lib/pacemaker/cib/"*

@@ -40,11 +40,12 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
 
     /// <summary>
     /// eth0 for the first NIC, and none of the legacy PC devices'
-    /// drivers that Debian's kernel would otherwise load at every boot (floppy, PC speaker, KVM inside the guest).
+    /// drivers that Debian's kernel would otherwise load at every boot (floppy, IDE, PC speaker, power button, CPU
+    /// frequency, KVM inside the guest): under emulation each module load costs about a second.
     /// </summary>
     internal const string KernelCommandLine =
         "root=/dev/vda rw console=ttyS0 net.ifnames=0 panic=-1 mitigations=off " +
-        "modprobe.blacklist=floppy,pcspkr,kvm,kvm_intel,kvm_amd,i2c_piix4,psmouse,serio_raw";
+        "modprobe.blacklist=floppy,pcspkr,kvm,kvm_intel,kvm_amd,i2c_piix4,psmouse,serio_raw,ata_piix,ata_generic,pata_acpi,powernow_k8,acpi_cpufreq,evdev,button";
 
     /// <summary>Starts QEMU detached (it writes its pid file once the VM runs); the console goes to a log file.</summary>
     public async Task StartAsync(VmImageFiles image, Acceleration accel, CancellationToken ct)
