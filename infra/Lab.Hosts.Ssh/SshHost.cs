@@ -57,11 +57,18 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
         {
             var q = SshArguments.Quote(path);
             script.Append($"mkdir -p \"$(dirname {q})\"; t={q}.lab-tmp; rm -f \"$t\"; (umask 077; : > \"$t\"); chmod {mode} \"$t\"\n");
-            script.Append($"base64 -d > \"$t\" <<'LAB_FILE_END'\n{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(content), Base64FormattingOptions.InsertLineBreaks)}\nLAB_FILE_END\n");
+            script.Append($"base64 -d > \"$t\" <<'LAB_FILE_END'\n{Base64Lines(content)}\nLAB_FILE_END\n");
             script.Append($"chown {owner} \"$t\"; mv -f \"$t\" {q}\n");
         }
         var result = await RunAsync("sh -s", script.ToString(), ct: ct);
         if (!result.Ok) throw new HostCommandException(Name, $"write {files.Count} files ({string.Join(", ", files.Select(f => f.Path))})", result);
+    }
+
+    /// <summary>Base64 in lines of 76 ending in \n only (.NET's own line breaks are \r\n, which `base64 -d` refuses).</summary>
+    internal static string Base64Lines(string content)
+    {
+        var all = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(content));
+        return string.Join('\n', Enumerable.Range(0, (all.Length + 75) / 76).Select(i => all.Substring(i * 76, Math.Min(76, all.Length - i * 76))));
     }
 
     public async Task<string?> ReadFileAsync(string path, CancellationToken ct = default)
