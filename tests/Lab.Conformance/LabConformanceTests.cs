@@ -10,19 +10,13 @@ namespace Lab.Conformance;
 /// its time to out/conformance/&lt;target&gt;.tsv (lab, scenario, preparation, scenario seconds, result) for the matrix.
 /// </summary>
 [TestCaseOrderer(LabScenarioOrderer.TypeName, LabScenarioOrderer.Assembly)]
-public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutputHelper output)
-    : ConformanceCases<TFixture>(fixture, output) where TFixture : ConformanceFixture
+public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutputHelper output) where TFixture : ConformanceFixture
 {
-    public static TheoryData<string, string, int> Cases() => CasesOf();
-
-    /// <summary>Every scenario of the one named lab (a target too slow for every lab runs a subset).</summary>
-    public static TheoryData<string, string, int> CasesOfLab(string lab) => CasesOf(lab);
-
-    private static TheoryData<string, string, int> CasesOf(params string[] only)
+    public static TheoryData<string, string, int> Cases()
     {
         var data = new TheoryData<string, string, int>();
         var catalog = new LabCatalog(RepoRoot.Path);
-        foreach (var lab in catalog.LabNames.Where(l => only.Length == 0 || only.Contains(l)))
+        foreach (var lab in catalog.LabNames)
         {
             var names = new ScenarioLoader(catalog.Load(lab)).Names.ToList();
             for (var i = 0; i < names.Count; i++) data.Add(lab, names[i], i);
@@ -32,13 +26,7 @@ public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutpu
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public Task Every_scenario_of_every_lab_passes(string lab, string scenario, int index) => RunCaseAsync(lab, scenario, index);
-}
-
-/// <summary>The body of one conformance case, for suites that choose their own cases (see <see cref="LabConformanceTests{TFixture}.Cases"/>).</summary>
-public abstract class ConformanceCases<TFixture>(TFixture fixture, ITestOutputHelper output) where TFixture : ConformanceFixture
-{
-    protected async Task RunCaseAsync(string lab, string scenario, int index)
+    public async Task Every_scenario_of_every_lab_passes(string lab, string scenario, int index)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(12));
         var (instance, took, how) = await PrepareOrExplainAsync(lab, limit.Token);
