@@ -19,9 +19,11 @@ public static class MachineImage
     public static IReadOnlyList<string> Packages =>
         Base.Concat(ServiceCatalog.AllPackages).Distinct().Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Keyed by the suite, the packages and the build steps themselves: changing any of them builds a new image.</summary>
     public static string Directory(LocalLayout layout)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Suite + " " + string.Join(",", Packages))))[..12];
+        var key = string.Join("\n", Suite, string.Join(",", Packages), string.Join(" ", DebootstrapArguments("ROOT", "MIRROR")), Finish("ROOT"));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
         return Path.Combine(layout.CacheRoot, "machines", $"debian-{Suite}-{hash}");
     }
 
@@ -44,8 +46,7 @@ public static class MachineImage
         if (System.IO.Directory.Exists(work)) System.IO.Directory.Delete(work, true);
         var root = RootOf(work);
         System.IO.Directory.CreateDirectory(root);
-        var debootstrap = await ProcessRunner.RunAsync("debootstrap",
-            ["--variant=minbase", $"--include={string.Join(",", Packages)}", Suite, root, mirror], timeout: TimeSpan.FromMinutes(20), ct: ct);
+        var debootstrap = await ProcessRunner.RunAsync("debootstrap", DebootstrapArguments(root, mirror), timeout: TimeSpan.FromMinutes(20), ct: ct);
         if (!debootstrap.Ok)
             throw new ImageBuildException($"debootstrap of {Suite} from {mirror} failed ({debootstrap.Describe()}); see {root}/debootstrap/debootstrap.log");
         await ProcessRunner.RequireAsync("sh", ["-ec", Finish(root)], timeout: TimeSpan.FromMinutes(2), ct: ct);
@@ -68,7 +69,10 @@ public static class MachineImage
     /// Every machine gets its own host keys and machine id at boot; the lab starts the services itself, in order,
     /// so the packages' units are not enabled; no passwords over SSH.
     /// </summary>
-    private static string Finish(string root) => $"""
+    internal static IReadOnlyList<string> DebootstrapArguments(string root, string mirror) =>
+        ["--variant=minbase", $"--include={string.Join(",", Packages)}", Suite, root, mirror];
+
+    internal static string Finish(string root) => $"""
         rm -f '{root}'/etc/ssh/ssh_host_*
         : > '{root}/etc/machine-id'
         chroot '{root}' systemctl disable mariadb.service mariadb.socket mariadb-extra.socket haproxy.service >/dev/null 2>&1 || true

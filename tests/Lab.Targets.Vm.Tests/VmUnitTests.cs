@@ -1,6 +1,5 @@
 using Lab.Core.Loading;
 using Lab.Conformance;
-using Lab.Images;
 using Lab.Instances;
 
 namespace Lab.Targets.Vm.Tests;
@@ -28,16 +27,6 @@ public sealed class VmUnitTests
         var lab = new LabCatalog(RepoRoot.Path).Load("galera");
         var script = new VmBoot(new VmLayout(LocalLayout.Default), "x", lab, 1).NetworkScript();
         Assert.Contains($"ip addr add {lab.Hosts[1].Address}/24 dev eth0", script);
-    }
-
-    [Fact]
-    public void Given_the_image_key_Then_it_covers_the_build_script_and_the_packages()
-    {
-        Assert.Contains("linux-image-amd64", VmImage.Packages);
-        var script = VmImage.BuildScript("/r");
-        Assert.Contains("lab-seed.service", script);
-        Assert.Contains("/usr/local/sbin/lab-seed", script);
-        Assert.Matches("debian-bookworm-[0-9a-f]{12}$", VmImage.Directory(LocalLayout.Default));
     }
 
     [Fact]
