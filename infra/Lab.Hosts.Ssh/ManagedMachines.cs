@@ -119,10 +119,14 @@ public static class ManagedMachines
         {
             try
             {
-                await Until.Real.HoldsAsync($"{h.Name}: sshd answering", async c =>
+                await Until.Real.HoldsAsync($"{h.Name}: sshd answering and systemd done starting", async c =>
                 {
-                    var r = await runner.RunAsync(inventory.Host(h.Name), "systemctl is-system-running --wait >/dev/null 2>&1; true", null, TimeSpan.FromSeconds(60), c);
-                    return new ProbeResult(r.Ok, r.Describe());
+                    // sshd can answer before dbus and systemd-tmpfiles-setup (which makes /run/mysqld) are done; a
+                    // systemctl that cannot reach the manager yet fails at once instead of waiting, so the state it
+                    // prints is the condition, not its exit code.
+                    var r = await runner.RunAsync(inventory.Host(h.Name), "systemctl is-system-running --wait 2>&1; true", null, TimeSpan.FromSeconds(60), c);
+                    var state = r.Stdout.Trim().Split('\n').LastOrDefault() ?? "";
+                    return new ProbeResult(r.Ok && state is "running" or "degraded", r.Ok ? $"system state '{state}'" : r.Describe());
                 }, new WaitPolicy(timeout, TimeSpan.FromMilliseconds(500)), ct);
             }
             catch (WaitTimeoutException e) when (lastWords(h.Name) is { } words)
