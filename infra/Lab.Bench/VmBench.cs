@@ -39,7 +39,7 @@ public sealed class VmBench(VmTarget target, LocalLayout layout, LabDefinition l
             await target.UpAsync(new UpRequest(bare, instance), Note, ct);
             up = clock.Elapsed.TotalSeconds;
             var dirs = new VmLayout(layout);
-            rss = bare.Hosts.Select(h => ReadPid(dirs.PidFile(instance, h.Name))).Select(ProcMemory.RssMib).OfType<double>().ToList();
+            rss = bare.Hosts.Select(h => OwnedProcess.ReadPid(dirs.PidFile(instance, h.Name))).Select(ProcMemory.RssMib).OfType<double>().ToList();
         }
         finally
         {
@@ -56,6 +56,4 @@ public sealed class VmBench(VmTarget target, LocalLayout layout, LabDefinition l
     {
         Hosts = Enumerable.Range(1, count).Select(i => new HostDefinition($"vm{i}", Ipv4Subnet.Format(lab.Subnet.Network + (uint)(10 + i)), "bare", [], [], [])).ToList(),
     };
-
-    private static int ReadPid(string file) => File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : 0;
 }

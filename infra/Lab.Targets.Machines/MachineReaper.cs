@@ -17,7 +17,7 @@ public static class MachineReaper
         var hosts = Directory.GetDirectories(dir).Select(Path.GetFileName).OfType<string>().ToList();
         foreach (var host in hosts)
         {
-            var pid = ReadPid(machines.PidFile(instance, host));
+            var pid = OwnedProcess.ReadPid(machines.PidFile(instance, host));
             var root = machines.RootFs(instance, host);
             if (pid > 0 && IsOurNspawn(pid, root))
             {
@@ -45,22 +45,7 @@ public static class MachineReaper
         Until.Real.HoldsAsync($"systemd-nspawn (pid {pid}) of {root} to exit", _ =>
             Task.FromResult(new ProbeResult(!IsOurNspawn(pid, root), "still running")), new WaitPolicy(timeout, TimeSpan.FromMilliseconds(50)), ct);
 
-    private static int ReadPid(string file)
-    {
-        try { return int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : 0; }
-        catch (IOException) { return 0; }
-    }
-
     /// <summary>True while the pid is a live systemd-nspawn booting exactly this root (not a reused pid).</summary>
-    private static bool IsOurNspawn(int pid, string root)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            if (stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z')) return false;
-            var argv = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
-            return argv.Length > 0 && argv[0].EndsWith("systemd-nspawn", StringComparison.Ordinal) && argv.Contains(root);
-        }
-        catch (IOException) { return false; }
-    }
+    private static bool IsOurNspawn(int pid, string root) => OwnedProcess.IsLive(pid, argv =>
+        argv[0].EndsWith("systemd-nspawn", StringComparison.Ordinal) && argv.Contains(root));
 }

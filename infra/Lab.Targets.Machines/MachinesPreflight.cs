@@ -17,8 +17,6 @@ public static class MachinesPreflight
     public static void Check()
     {
         RequireRoot();
-        var missing = Tools.Where(t => !File.Exists(t.Path)).Select(t => t.Package).Distinct().ToList();
-        if (missing.Count > 0)
-            throw new PreflightException($"the machines target needs: {string.Join(" ", missing)}; install them with scripts/install-packages (or apt-get install {string.Join(" ", missing)})");
+        RequiredTools.Check("machines", Tools);
     }
 }

@@ -18,9 +18,7 @@ public static class VmPreflight
     public static void Check()
     {
         RequireRoot();
-        var missing = Tools.Where(t => !File.Exists(t.Path)).Select(t => t.Package).Distinct().ToList();
-        if (missing.Count > 0)
-            throw new PreflightException($"the vm target needs: {string.Join(" ", missing)}; install them with scripts/install-packages (or apt-get install {string.Join(" ", missing)})");
+        RequiredTools.Check("vm", Tools);
         if (!File.Exists("/dev/net/tun"))
             throw new PreflightException("the vm target needs tap devices and /dev/net/tun is missing: load the tun module (modprobe tun)");
     }

@@ -18,7 +18,7 @@ public static class VmReaper
         foreach (var host in hosts)
         {
             var overlay = vms.Overlay(instance, host);
-            var pid = ReadPid(vms.PidFile(instance, host));
+            var pid = OwnedProcess.ReadPid(vms.PidFile(instance, host));
             if (pid > 0 && IsOurQemu(pid, overlay))
             {
                 Native.Signal(pid, Native.SIGKILL);
@@ -30,22 +30,7 @@ public static class VmReaper
         return hosts.Count;
     }
 
-    private static int ReadPid(string file)
-    {
-        try { return int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : 0; }
-        catch (IOException) { return 0; }
-    }
-
     /// <summary>True while the pid is a live QEMU whose command line holds exactly this VM's overlay.</summary>
-    internal static bool IsOurQemu(int pid, string overlay)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            if (stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z')) return false;
-            var argv = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
-            return argv.Length > 0 && argv[0].Contains("qemu-system", StringComparison.Ordinal) && argv.Any(a => a.Contains($"file={overlay},", StringComparison.Ordinal));
-        }
-        catch (IOException) { return false; }
-    }
+    internal static bool IsOurQemu(int pid, string overlay) => OwnedProcess.IsLive(pid, argv =>
+        argv[0].Contains("qemu-system", StringComparison.Ordinal) && argv.Any(a => a.Contains($"file={overlay},", StringComparison.Ordinal)));
 }

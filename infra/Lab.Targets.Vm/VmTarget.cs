@@ -59,7 +59,7 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
 
         // Under emulation several VMs booting at once share the cores: about 30 s for one, minutes for five.
         var limit = accel.Kvm ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(120 + 60 * moved.Hosts.Count);
-        await ManagedMachines.WaitBootedAsync(moved, instance, inventory, limit, host => ConsoleTail(instance, host), ct);
+        await ManagedMachines.WaitBootedAsync(moved, instance, inventory, limit, host => RequiredTools.Tail(_vms.ConsoleLog(instance, host)), ct);
         progress($"VMs booted, sshd answering ({clock.Elapsed.TotalSeconds:0.00}s)");
         return inventory;
     }
@@ -83,11 +83,5 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
         var report = await Reaper.DownAsync(layout, instance, ct);
         var vms = await VmReaper.RemoveAsync(_vms, instance, ct);
         return report.For(Name).With(vms > 0 ? $"{vms} VM(s) and their overlays" : null, closed ? "its ssh connections" : null);
-    }
-
-    private string? ConsoleTail(string instance, string host)
-    {
-        var log = _vms.ConsoleLog(instance, host);
-        return File.Exists(log) ? string.Join("\n", File.ReadLines(log).TakeLast(10)) : null;
     }
 }

@@ -55,7 +55,7 @@ public sealed class VmPairFixture : IAsyncLifetime
     {
         var vms = new VmLayout(Layout);
         var pids = Directory.Exists(vms.InstanceDir(InstanceName))
-            ? Directory.GetDirectories(vms.InstanceDir(InstanceName)).Select(d => (Pid: ReadPid(Path.Combine(d, "qemu.pid")), Overlay: Path.Combine(d, "disk.qcow2"))).ToList()
+            ? Directory.GetDirectories(vms.InstanceDir(InstanceName)).Select(d => (Pid: OwnedProcess.ReadPid(Path.Combine(d, "qemu.pid")), Overlay: Path.Combine(d, "disk.qcow2"))).ToList()
             : [];
         await Target.DownAsync(InstanceName, CancellationToken.None);
         try
@@ -69,6 +69,4 @@ public sealed class VmPairFixture : IAsyncLifetime
             Directory.Delete(_state, recursive: true);
         }
     }
-
-    private static int ReadPid(string file) => File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : 0;
 }
