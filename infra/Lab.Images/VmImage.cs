@@ -18,7 +18,7 @@ public static class VmImage
 {
     /// <summary>What a VM has that a container cannot: its own kernel, and the tools for its kernel features.</summary>
     public static readonly IReadOnlyList<string> Packages =
-        ["linux-image-amd64", "udev", "kmod", "iputils-ping", "ipvsadm", "drbd-utils", "corosync", "pacemaker", "crmsh", "curl"];
+        ["linux-image-amd64", "udev", "kmod", "iputils-ping", "ipvsadm", "drbd-utils", "corosync", "pacemaker", "crmsh", "curl", "nginx-light", "tcpdump"];
 
     /// <summary>The size of the sparse root disk; the rootfs itself is ~1 GB.</summary>
     public const string DiskSize = "4G";
@@ -90,7 +90,7 @@ public static class VmImage
         printf 'virtio_pci\nvirtio_blk\nvirtio_net\next4\n' >> "$r/etc/initramfs-tools/modules"
         chroot "$r" update-initramfs -u -k all
         rm -f "$r/usr/sbin/policy-rc.d" "$r/etc/apt/apt.conf.d/00lab-host"
-        chroot "$r" systemctl disable corosync.service pacemaker.service drbd.service keepalived.service ipvsadm.service >/dev/null 2>&1 || true
+        chroot "$r" systemctl disable corosync.service pacemaker.service drbd.service keepalived.service ipvsadm.service nginx.service >/dev/null 2>&1 || true
         # Under emulation every unit at boot costs seconds: nothing starts that a lab does not use.
         chroot "$r" systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer man-db.timer dpkg-db-backup.timer \
           systemd-timesyncd.service getty@tty1.service serial-getty@ttyS0.service logd.service e2scrub_reap.service \
