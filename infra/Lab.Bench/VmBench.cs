@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Lab.Core.Model;
 using Lab.Core.Targets;
 using Lab.Instances;
+using Lab.Hosts.Vm;
 using Lab.Targets.Vm;
 
 namespace Lab.Bench;

@@ -6,6 +6,7 @@ using Lab.Instances;
 using Lab.Targets.Azure;
 using Lab.Targets.Local;
 using Lab.Targets.Machines;
+using Lab.Hosts.Vm;
 using Lab.Targets.Vm;
 using Lab.Targets.Ssh;
 using Spectre.Console;

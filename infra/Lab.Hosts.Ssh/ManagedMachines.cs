@@ -84,7 +84,9 @@ public static class ManagedMachines
     }
 
     /// <summary>The inventory the ssh target reads: root with the instance's key, through the lab's own namespace.</summary>
-    public static SshInventory WriteInventory(string file, LabDefinition lab, string instance, string keyFile, string knownHosts, string target)
+    /// <param name="hosts">The hosts it reaches (all of the lab's when null; a mixed lab's VMs only).</param>
+    public static SshInventory WriteInventory(string file, LabDefinition lab, string instance, string keyFile, string knownHosts, string target,
+        IReadOnlyList<HostDefinition>? hosts = null)
     {
         var lines = new List<string>
         {
@@ -93,7 +95,7 @@ public static class ManagedMachines
             $"knownHosts: {Path.GetFileName(knownHosts)}",
             "hosts:",
         };
-        foreach (var h in lab.Hosts)
+        foreach (var h in hosts ?? lab.Hosts)
             lines.AddRange([
                 $"  {h.Name}:",
                 $"    address: {h.Address}",
@@ -111,11 +113,11 @@ public static class ManagedMachines
     /// Waits until every machine's sshd answers and its systemd has finished starting up. <paramref name="lastWords"/>
     /// gives what a machine that never answers last printed (its console), for the error.
     /// </summary>
-    public static Task WaitBootedAsync(LabDefinition lab, string instance, SshInventory inventory, TimeSpan timeout,
+    public static Task WaitBootedAsync(IReadOnlyList<HostDefinition> hosts, string instance, SshInventory inventory, TimeSpan timeout,
         Func<string, string?> lastWords, CancellationToken ct)
     {
         var runner = SshConnections.Runner(instance, inventory);
-        return Task.WhenAll(lab.Hosts.Select(async h =>
+        return Task.WhenAll(hosts.Select(async h =>
         {
             try
             {

@@ -10,26 +10,32 @@ namespace Lab.Hosts.Ssh;
 /// </summary>
 public static class ManagementNamespace
 {
+    /// <returns>Its address on the first network (the one every host's first address is on, or reachable from).</returns>
     public static async Task<string> CreateAsync(string instance, LabDefinition lab, CancellationToken ct)
     {
-        var address = AddressFor(lab);
         var ns = Netns(instance);
         await ProcessRunner.RequireAsync("ip", ["netns", "add", ns], ct: ct);
-        await ProcessRunner.RequireAsync("ip", ["-n", LocalLayout.SwitchNetns(instance), "-batch", "-"],
-            $"link add _ssh type veth peer name eth0 netns {ns}\nlink set _ssh master br0 up\n", ct: ct);
-        await ProcessRunner.RequireAsync("ip", ["-n", ns, "-batch", "-"],
-            $"addr add {address}{lab.Subnet.PrefixSuffix} dev eth0\nlink set eth0 up\nlink set lo up\n", ct: ct);
-        return address;
+        // One leg per lab network: a host whose first address is on the private side (LVS-NAT's real servers) is
+        // reached there, without a route through another lab host.
+        var networks = lab.AllNetworks;
+        await ProcessRunner.RequireAsync("ip", ["-n", LocalLayout.SwitchNetns(instance), "-batch", "-"], string.Concat(networks.Select((n, i) =>
+            $"link add _ssh{i} type veth peer name eth{i} netns {ns}\nlink set _ssh{i} master {LabNetwork.Bridge(lab, n.Name)} up\n")), ct: ct);
+        await ProcessRunner.RequireAsync("ip", ["-n", ns, "-batch", "-"], string.Concat(networks.Select((n, i) =>
+            $"addr add {AddressFor(lab, n.Subnet)}{n.Subnet.PrefixSuffix} dev eth{i}\nlink set eth{i} up\n")) + "link set lo up\n", ct: ct);
+        return AddressFor(lab, lab.Subnet);
     }
 
-    /// <summary>The highest host address of the subnet that no lab host uses (.254 in a /24).</summary>
-    public static string AddressFor(LabDefinition lab)
+    /// <summary>The highest host address of the first subnet that no lab host uses (.254 in a /24).</summary>
+    public static string AddressFor(LabDefinition lab) => AddressFor(lab, lab.Subnet);
+
+    /// <summary>The highest host address of <paramref name="subnet"/> that no lab host (nor a var such as a VIP) uses.</summary>
+    public static string AddressFor(LabDefinition lab, Ipv4Subnet subnet)
     {
-        var used = lab.Hosts.Select(h => h.Address).ToHashSet();
-        var broadcast = lab.Subnet.Network | ~lab.Subnet.Mask;
-        for (var a = broadcast - 1; a > lab.Subnet.Network; a--)
+        var used = lab.Hosts.SelectMany(h => h.Nics.Select(n => n.Address)).Concat(lab.Vars.Values).ToHashSet();
+        var broadcast = subnet.Network | ~subnet.Mask;
+        for (var a = broadcast - 1; a > subnet.Network; a--)
             if (!used.Contains(Ipv4Subnet.Format(a))) return Ipv4Subnet.Format(a);
-        throw new Lab.Core.Errors.LabException($"no free address in {lab.Subnet} for the tool's ssh namespace");
+        throw new Lab.Core.Errors.LabException($"no free address in {subnet} for the tool's ssh namespace");
     }
 
     /// <summary>The namespace's name: under the instance's prefix, so `down` removes it with the rest.</summary>

@@ -12,9 +12,16 @@ public static class GuardRoute
     public static Task AddAsync(Ipv4Subnet subnet, CancellationToken ct) =>
         ProcessRunner.RequireAsync("ip", ["route", "add", "unreachable", subnet.ToString()], ct: ct);
 
-    /// <summary>Removes the route when the record says this instance owns it; true when one was removed.</summary>
-    public static async Task<bool> RemoveOwnedAsync(InstanceRecord? record, CancellationToken ct) =>
-        record is { GuardRoute: true } && (await ProcessRunner.RunAsync("ip", ["route", "del", "unreachable", record.Subnet], ct: ct)).Ok;
+    /// <summary>Removes the routes (one per lab network) when the record says this instance owns them.</summary>
+    /// <returns>The subnets whose route was removed.</returns>
+    public static async Task<IReadOnlyList<string>> RemoveOwnedAsync(InstanceRecord? record, CancellationToken ct)
+    {
+        if (record is not { GuardRoute: true }) return [];
+        var removed = new List<string>();
+        foreach (var subnet in record.AllSubnets)
+            if ((await ProcessRunner.RunAsync("ip", ["route", "del", "unreachable", subnet], ct: ct)).Ok) removed.Add(subnet);
+        return removed;
+    }
 
     /// <summary>True when the root namespace holds an `unreachable` route for exactly this subnet.</summary>
     public static async Task<bool> ExistsAsync(string subnet, CancellationToken ct) =>

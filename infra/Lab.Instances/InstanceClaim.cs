@@ -25,8 +25,7 @@ public static class InstanceClaim
         var existing = Reaper.ExistingInstances(layout);
         if (existing.Contains(request.Instance)) throw new InstanceExistsException(request.Instance, InstanceRecord.TryLoad(layout, request.Instance));
         var live = existing.Select(i => InstanceRecord.TryLoad(layout, i)).OfType<InstanceRecord>()
-            .Select(r => (Record: r, Subnet: Ipv4Subnet.TryParse(r.Subnet, out var s) ? s : default))
-            .Where(r => r.Subnet.PrefixLength > 0).ToList();
+            .SelectMany(r => r.ParsedSubnets.Select(s => (Record: r, Subnet: s))).ToList();
         Ipv4Subnet chosen;
         if (request.Subnet is { } fixedSubnet)
         {
@@ -35,11 +34,12 @@ public static class InstanceClaim
                 throw new SubnetInUseException(fixedSubnet, clash.Record);
             chosen = fixedSubnet;
         }
-        else chosen = await SubnetAllocator.AllocateAsync(request.Lab.Subnet, live.Select(r => r.Subnet), ct);
+        else chosen = await SubnetAllocator.AllocateAsync(request.Lab.Subnets, live.Select(r => r.Subnet), ct);
 
         var moved = request.Lab.MovedTo(chosen);
         new InstanceRecord(request.Instance, request.Lab.Name, chosen.ToString(), DateTimeOffset.UtcNow, Environment.ProcessId,
-            moved.Hosts.Select(h => h.Name).ToList(), request.Target, request.GuardRoute).Save(layout);
+            moved.Hosts.Select(h => h.Name).ToList(), request.Target, request.GuardRoute,
+            moved.Subnets.Count > 1 ? moved.Subnets.Select(s => s.ToString()).ToList() : null).Save(layout);
         request.RecordTarget?.Invoke(layout, request.Instance);
         var secrets = LabSecrets.Generate();
         InstanceRecord.SaveSecrets(layout, request.Instance, secrets);

@@ -5,10 +5,17 @@ namespace Lab.Instances;
 
 /// <summary>What `up` writes before it creates anything, so `down` can find everything even after a crash.</summary>
 /// <param name="Target">The target that owns the instance (local, machines, ssh, azure); null in records of older versions (local).</param>
-/// <param name="GuardRoute">True when this instance adds the root namespace's `unreachable` route for its subnet, so only its own `down` removes it.</param>
+/// <param name="GuardRoute">True when this instance adds the root namespace's `unreachable` route for its subnets, so only its own `down` removes them.</param>
+/// <param name="Subnets">Every network's subnet (the first is <paramref name="Subnet"/>); null in records of single-network labs and older versions.</param>
 public sealed record InstanceRecord(string Name, string Lab, string Subnet, DateTimeOffset CreatedUtc, int CreatorPid, IReadOnlyList<string> Hosts,
-    string? Target = null, bool GuardRoute = false)
+    string? Target = null, bool GuardRoute = false, IReadOnlyList<string>? Subnets = null)
 {
+    /// <summary>Every subnet the instance holds.</summary>
+    public IReadOnlyList<string> AllSubnets => Subnets ?? [Subnet];
+
+    public IReadOnlyList<global::Lab.Core.Model.Ipv4Subnet> ParsedSubnets =>
+        AllSubnets.Select(s => global::Lab.Core.Model.Ipv4Subnet.TryParse(s, out var n) ? n : default).Where(n => n.PrefixLength > 0).ToList();
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static InstanceRecord? TryLoad(LocalLayout layout, string instance)

@@ -3,45 +3,61 @@ using Lab.Core.Model;
 namespace Lab.Instances;
 
 /// <summary>
-/// The lab's private network: one namespace per host, each with eth0 on a bridge that lives inside a lab-private
-/// "switch" namespace. Nothing is created in the root namespace except an `unreachable` route for the subnet, so a
-/// connection to a lab address from outside the lab fails at once instead of leaving the machine.
+/// The lab's private networks: one bridge per lab network inside a lab-private "switch" namespace, and one namespace
+/// per host with an interface on each network it joins (eth0, eth1, ... in its `addresses` order). Nothing is created
+/// in the root namespace except an `unreachable` route per lab subnet, so a connection to a lab address from outside
+/// the lab fails at once instead of leaving the machine.
 /// </summary>
 public static class LabNetwork
 {
-    public static async Task CreateAsync(string instance, LabDefinition lab, CancellationToken ct)
+    /// <summary>The switch and a namespace for each of <paramref name="hosts"/> (all of the lab's when null; VMs plug in their own NICs).</summary>
+    public static async Task CreateAsync(string instance, LabDefinition lab, CancellationToken ct, IReadOnlyList<HostDefinition>? hosts = null)
     {
+        hosts ??= lab.Hosts;
         await CreateSwitchAsync(instance, lab, ct);
         var sw = LocalLayout.SwitchNetns(instance);
-        await Batch(null, lab.Hosts.Select(h => $"netns add {LocalLayout.HostNetns(instance, h.Name)}"), ct);
+        await Batch(null, hosts.Select(h => $"netns add {LocalLayout.HostNetns(instance, h.Name)}"), ct);
 
         var switchCommands = new List<string>();
-        foreach (var h in lab.Hosts)
-        {
-            switchCommands.Add($"link add {h.Name} type veth peer name eth0 netns {LocalLayout.HostNetns(instance, h.Name)}");
-            switchCommands.Add($"link set {h.Name} master br0 up");
-        }
+        foreach (var h in hosts)
+            foreach (var nic in h.Nics)
+            {
+                var port = SwitchPort(lab, h, nic);
+                switchCommands.Add($"link add {port} type veth peer name {nic.Device} netns {LocalLayout.HostNetns(instance, h.Name)}");
+                switchCommands.Add($"link set {port} master {Bridge(lab, nic.Network)} up");
+            }
         await Batch(sw, switchCommands, ct);
 
-        await Task.WhenAll(lab.Hosts.Select(h => Batch(LocalLayout.HostNetns(instance, h.Name),
-        [
-            $"addr add {h.Address}{lab.Subnet.PrefixSuffix} dev eth0",
-            "link set eth0 up",
-            "link set lo up",
-        ], ct)));
+        await Task.WhenAll(hosts.Select(h => Batch(LocalLayout.HostNetns(instance, h.Name),
+            h.Nics.SelectMany(nic => new[]
+            {
+                $"addr add {nic.Address}{lab.Network(nic.Network).Subnet.PrefixSuffix} dev {nic.Device}",
+                $"link set {nic.Device} up",
+            }).Append("link set lo up"), ct)));
     }
 
     /// <summary>
-    /// The switch alone: its namespace, the bridge, and the guard route. Hosts with a network stack of their own (VMs)
-    /// plug into the bridge with tap devices instead of host namespaces.
+    /// The switch alone: its namespace, one bridge per lab network, and the guard routes. Hosts with a network stack of
+    /// their own (VMs) plug into the bridges with tap devices instead of host namespaces.
     /// </summary>
     public static async Task CreateSwitchAsync(string instance, LabDefinition lab, CancellationToken ct)
     {
         var sw = LocalLayout.SwitchNetns(instance);
         await Batch(null, [$"netns add {sw}"], ct);
-        await Batch(sw, ["link add br0 type bridge", "link set br0 up", "link set lo up"], ct);
-        await GuardRoute.AddAsync(lab.Subnet, ct);
+        await Batch(sw, lab.AllNetworks.SelectMany((_, i) => new[] { $"link add br{i} type bridge", $"link set br{i} up" }).Append("link set lo up"), ct);
+        foreach (var subnet in lab.Subnets) await GuardRoute.AddAsync(subnet, ct);
     }
+
+    /// <summary>The bridge (in the switch namespace) of the named network: br0 for the first.</summary>
+    public static string Bridge(LabDefinition lab, string network)
+    {
+        var index = lab.AllNetworks.ToList().FindIndex(n => n.Name == network);
+        return index < 0 ? throw new ArgumentException($"lab {lab.Name} has no network '{network}'") : $"br{index}";
+    }
+
+    /// <summary>The switch side of a host's interface: the host's name for eth0 (as `ip link` in the switch shows it), h&lt;i&gt;n&lt;k&gt; for the others (names are at most 15 characters).</summary>
+    private static string SwitchPort(LabDefinition lab, HostDefinition host, HostInterface nic) =>
+        nic.Index == 0 ? host.Name : $"h{lab.Hosts.ToList().IndexOf(host)}n{nic.Index}";
 
     private static Task Batch(string? netns, IEnumerable<string> commands, CancellationToken ct)
     {

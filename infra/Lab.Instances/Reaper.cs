@@ -68,7 +68,7 @@ public static class Reaper
         var dir = layout.InstanceDir(instance);
         var hadDir = System.IO.Directory.Exists(dir);
         if (hadDir) await DeleteTreeAsync(dir, ct);
-        return new Report(killed, netns.Count, route ? record!.Subnet : null, hadDir, mountPoints);
+        return new Report(killed, netns.Count, route.Count > 0 ? string.Join(", ", route) : null, hadDir, mountPoints);
     }
 
     /// <summary>

@@ -3,22 +3,24 @@ using Lab.Core.Model;
 namespace Lab.Instances;
 
 /// <summary>
-/// Picks a /24 for a new instance: the lab's own (the seed's 10.10.10.0/24) when free, else the next free one.
-/// Free means no other instance has it and nothing on the machine routes or addresses it.
+/// Picks the /24s for a new instance: the lab's own (the seed's 10.10.10.0/24) when free, else the next ones that are
+/// all free, every network of the lab shifted by the same distance. Free means no other instance has it and nothing
+/// on the machine routes or addresses it.
 /// </summary>
 public static class SubnetAllocator
 {
-    public static async Task<Ipv4Subnet> AllocateAsync(Ipv4Subnet preferred, IEnumerable<Ipv4Subnet> taken, CancellationToken ct)
+    /// <returns>Where the first network goes (the others follow it; see LabDefinition.MovedTo).</returns>
+    public static async Task<Ipv4Subnet> AllocateAsync(IReadOnlyList<Ipv4Subnet> preferred, IEnumerable<Ipv4Subnet> taken, CancellationToken ct)
     {
         var busy = taken.ToList();
         busy.AddRange(await MachineNetworksAsync(ct));
         for (uint k = 0; k < 240; k++)
         {
-            var candidate = new Ipv4Subnet(preferred.Network + (k << 8), preferred.PrefixLength);
-            if ((candidate.Network >> 24) != (preferred.Network >> 24)) break;
-            if (!busy.Any(b => b.Overlaps(candidate))) return candidate;
+            var candidates = preferred.Select(p => new Ipv4Subnet(p.Network + (k << 8), p.PrefixLength)).ToList();
+            if (candidates.Zip(preferred).Any(c => (c.First.Network >> 24) != (c.Second.Network >> 24))) break;
+            if (!candidates.Any(c => busy.Any(b => b.Overlaps(c)))) return candidates[0];
         }
-        throw new Lab.Core.Errors.LabException($"no free /24 subnet near {preferred}: too many instances or routes");
+        throw new Lab.Core.Errors.LabException($"no free /24 subnet near {string.Join(", ", preferred)}: too many instances or routes");
     }
 
     /// <summary>Networks the root namespace already routes or holds addresses in (default routes excluded).</summary>

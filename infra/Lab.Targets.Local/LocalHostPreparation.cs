@@ -13,7 +13,10 @@ namespace Lab.Targets.Local;
 /// The network, the directories and the seed do not depend on each other: made side by side they cost the slowest of
 /// them, not the sum (each is a few process spawns, mostly waiting).
 /// </summary>
-internal sealed class LocalHostPreparation(LocalLayout layout, string instance, LabDefinition lab, IReadOnlyList<RenderedFile> files, GaleraStart start)
+/// <param name="lab">The lab with just the hosts that are namespaces (a mixed lab's VMs are prepared over SSH).</param>
+/// <param name="networkMade">The network exists already (made before a mixed lab's VMs boot onto it).</param>
+internal sealed class LocalHostPreparation(LocalLayout layout, string instance, LabDefinition lab, IReadOnlyList<RenderedFile> files, GaleraStart start,
+    bool networkMade = false)
 {
     public async Task RunAsync(Action<string> progress, CancellationToken ct)
     {
@@ -26,7 +29,7 @@ internal sealed class LocalHostPreparation(LocalLayout layout, string instance, 
         async Task<string?> SeedAsync() => sharedState ? await cache.GaleraSeedAsync(ct)
             : lab.Hosts.Any(h => h.Runs(ServiceCatalog.Galera) || h.Runs(ServiceCatalog.MariaDb)) ? await cache.PlainAsync(ct) : null;
         var seeding = SeedAsync();
-        var network = LabNetwork.CreateAsync(instance, lab, ct);
+        var network = networkMade ? Task.CompletedTask : LabNetwork.CreateAsync(instance, lab, ct);
         var directories = Task.WhenAll(lab.Hosts.Select(h =>
             HostFilesystem.PrepareAsync(layout, instance, h, files.Where(f => f.Host == h.Name).ToList(), ct)));
         await Task.WhenAll(network, directories, seeding);

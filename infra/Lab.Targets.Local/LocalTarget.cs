@@ -9,6 +9,10 @@ using Lab.Core.Secrets;
 using Lab.Core.Services;
 using Lab.Core.Targets;
 using Lab.Core.Waits;
+using Lab.Core.Hosts;
+using Lab.Hosts.Ssh;
+using Lab.Hosts.Ssh.Inventory;
+using Lab.Hosts.Vm;
 using Lab.Instances;
 
 namespace Lab.Targets.Local;
@@ -16,11 +20,14 @@ namespace Lab.Targets.Local;
 /// <summary>
 /// The embedded default target: every host is a set of Linux namespaces on this machine, services are the real
 /// Debian binaries supervised by the tool. Its host preparation is the fast path: namespaces, bind mounts and the
-/// rendered files, with every database seeded from one cached data directory.
+/// rendered files, with every database seeded from one cached data directory. A host that needs a kernel of its own
+/// (`isolation: vm`, or a kernel feature this kernel lacks) becomes a VM on the same bridges, reached over SSH.
 /// </summary>
 public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTarget
 {
     public const string TargetName = "local";
+
+    private readonly VmFleet _fleet = new(layout);
 
     public string Name => TargetName;
 
@@ -31,24 +38,49 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
         InstanceName.Validate(request.Instance);
         if (request.Inventory is not null)
             throw new LabInputException("--inventory is for --target ssh (the local target creates its own hosts)");
-        Preflight.Check(request.Lab, layout);
-        var renderer = new TemplateRenderer(catalog.TemplatesRoot);
+        // A mixed lab: hosts that need a kernel of their own become VMs on the same bridges, the rest stay namespaces
+        // (only those need this machine's packages).
+        var needs = await VmPlacement.HostsNeedingVmsAsync(request.Lab, ct);
+        Preflight.Check(request.Lab with { Hosts = request.Lab.Hosts.Where(h => needs.All(n => n.Host.Name != h.Name)).ToList() }, layout);
+        VmRuntime? runtime = null;
+        if (needs.Count > 0)
+        {
+            progress(VmPlacement.Describe(needs));
+            runtime = await VmRuntime.PrepareAsync(layout, progress, ct);
+        }
+        var pace = runtime?.Accel.Pace ?? 1;
+        var renderer = new TemplateRenderer(catalog.TemplatesRoot, pace);
         var instance = request.Instance;
         try
         {
-            var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true), ct);
-            progress($"instance '{instance}': subnet {moved.Subnet}, hosts {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
+            var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true,
+                runtime is null ? null : new InventoryRecord(_fleet.Vms.InventoryFile(instance), pace).Save), ct);
+            progress($"instance '{instance}': subnet {string.Join(", ", moved.Subnets)}, hosts {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
             var files = renderer.RenderAll(moved, secrets); // before anything heavy: a template error stops here
-            var created = Open(moved, instance, secrets);
-            var plan = BringUpPlan.For(moved, request.GaleraStart);
-            await new BringUpRunner(created, Until.Real, progress).RunAsync(plan.Steps,
-                (_, c) => new LocalHostPreparation(layout, instance, moved, files, request.GaleraStart).RunAsync(progress, c), ct);
+            var vmNames = needs.Select(n => n.Host.Name).ToHashSet();
+            var namespaced = moved.Hosts.Where(h => !vmNames.Contains(h.Name)).ToList();
+            // Galera's shared-state fast path seeds data directories on this machine; VMs join the seeds' way.
+            var start = vmNames.Count > 0 ? GaleraStart.Classic : request.GaleraStart;
+            SshInventory? inventory = null;
+            if (runtime is not null)
+            {
+                await LabNetwork.CreateAsync(instance, moved, ct, namespaced);
+                inventory = await _fleet.BootAsync(instance, moved, moved.Hosts.Where(h => vmNames.Contains(h.Name)).ToList(), runtime, progress, ct);
+            }
+            var created = Open(moved, instance, secrets, inventory, pace);
+            var plan = BringUpPlan.For(moved, start);
+            await new BringUpRunner(created, Until.Real, progress).RunAsync(plan.Steps, async (_, c) =>
+            {
+                await new LocalHostPreparation(layout, instance, moved with { Hosts = namespaced }, files, start, networkMade: runtime is not null).RunAsync(progress, c);
+                if (inventory is not null)
+                    await SshHostPreparation.RunAsync(created, files, progress, c);
+            }, ct);
             return created;
         }
         catch (Exception e) when (!request.KeepOnFailure && e is not InstanceExistsException and not SubnetInUseException)
         {
             progress($"up failed ({e.Message.Split('\n')[0]}); removing what was made for '{instance}'");
-            await Reaper.DownAsync(layout, instance, CancellationToken.None);
+            await DownAsync(instance, CancellationToken.None);
             throw;
         }
     }
@@ -61,22 +93,35 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
         var lab = catalog.Load(record.Lab);
         if (!Ipv4Subnet.TryParse(record.Subnet, out var subnet))
             throw new Lab.Core.Errors.LabException($"{layout.RecordFile(instance)}: bad subnet '{record.Subnet}'");
-        return Open(lab.MovedTo(subnet), instance, InstanceRecord.LoadSecrets(layout, instance));
+        // A mixed instance's VMs are the hosts its inventory names.
+        var vms = InventoryRecord.TryLoad(layout, instance);
+        var inventory = vms is not null && File.Exists(vms.Inventory) ? InventoryLoader.Load(vms.Inventory) : null;
+        return Open(lab.MovedTo(subnet), instance, InstanceRecord.LoadSecrets(layout, instance), inventory, vms?.Pace ?? 1);
     }
 
-    private LabInstance Open(LabDefinition lab, string instance, LabSecrets secrets) =>
-        new(instance, Name, lab, secrets, lab.Hosts.Select(h => new LocalHost(layout, instance, h)));
+    private LabInstance Open(LabDefinition lab, string instance, LabSecrets secrets, SshInventory? vms = null, double pace = 1)
+    {
+        var runner = vms is null ? null : SshConnections.Runner(instance, vms);
+        return new(instance, Name, lab, secrets, lab.Hosts.Select(h => vms?.Hosts.ContainsKey(h.Name) == true
+            ? (ILabHost)new SshHost(h, vms.Host(h.Name), runner!, pace)
+            : new LocalHost(layout, instance, h)), pace);
+    }
 
     /// <summary>Local is the default: it owns every instance no other target claims.</summary>
     public bool Owns(string instance) => InstanceRecord.TryLoad(layout, instance)?.Target is null or TargetName;
 
     public IReadOnlyList<HostPlacement> Describe(LabInstance instance) =>
-        instance.Lab.Hosts.Select(h => new HostPlacement(h.Name, h.Address, $"namespace {LocalLayout.HostNetns(instance.Name, h.Name)}")).ToList();
+        instance.Lab.Hosts.Select(h => new HostPlacement(h.Name, h.Address, instance.Hosts[h.Name] is SshHost
+            ? $"VM ({h.VmSize.Cpus} vCPU, {h.VmSize.MemoryMb} MB), console {_fleet.Vms.ConsoleLog(instance.Name, h.Name)}, ssh from the lab's own namespace"
+            : $"namespace {LocalLayout.HostNetns(instance.Name, h.Name)}")).ToList();
 
     public async Task<DownReport> DownAsync(string instance, CancellationToken ct)
     {
         InstanceName.Validate(instance);
         Preflight.RequireRoot();
-        return (await Reaper.DownAsync(layout, instance, ct)).For(Name);
+        var closed = await SshConnections.CloseAsync(layout, instance, ct);
+        var report = await Reaper.DownAsync(layout, instance, ct); // QEMU runs in the switch namespace: its processes go here
+        var vms = await VmReaper.RemoveAsync(_fleet.Vms, instance, ct);
+        return report.For(Name).With(vms > 0 ? $"{vms} VM(s) and their overlays" : null, closed ? "its ssh connections" : null);
     }
 }

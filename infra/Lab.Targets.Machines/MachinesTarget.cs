@@ -53,7 +53,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         var inventory = ManagedMachines.WriteInventory(_machines.InventoryFile(instance), moved, instance, _machines.KeyFile(instance), _machines.KnownHosts(instance), Name);
         progress($"{moved.Hosts.Count} machines booting; ssh from {from} in the lab's own namespace ({clock.Elapsed.TotalSeconds:0.00}s)");
 
-        await ManagedMachines.WaitBootedAsync(moved, instance, inventory, TimeSpan.FromSeconds(90), host => RequiredTools.Tail(_machines.ConsoleLog(instance, host)), ct);
+        await ManagedMachines.WaitBootedAsync(moved.Hosts, instance, inventory, TimeSpan.FromSeconds(90), host => RequiredTools.Tail(_machines.ConsoleLog(instance, host)), ct);
         progress($"machines booted, sshd answering ({clock.Elapsed.TotalSeconds:0.00}s)");
         return inventory;
     }

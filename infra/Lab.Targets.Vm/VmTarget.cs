@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lab.Core.Errors;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
@@ -7,7 +6,7 @@ using Lab.Core.Rendering;
 using Lab.Core.Targets;
 using Lab.Hosts.Ssh;
 using Lab.Hosts.Ssh.Inventory;
-using Lab.Images;
+using Lab.Hosts.Vm;
 using Lab.Instances;
 
 namespace Lab.Targets.Vm;
@@ -21,7 +20,9 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
 {
     public const string TargetName = "vm";
 
-    private readonly VmLayout _vms = new(layout);
+    private readonly VmFleet _fleet = new(layout);
+
+    private VmLayout _vms => _fleet.Vms;
 
     public string Name => TargetName;
 
@@ -32,36 +33,13 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
         var instance = InstanceName.Validate(request.Instance);
         if (request.Inventory is not null)
             throw new LabInputException("--inventory is for --target ssh (the vm target creates its own hosts)");
-        VmPreflight.Check();
-        var clock = Stopwatch.StartNew();
-        var image = await VmImage.EnsureAsync(layout, progress, ct);
-        var accel = await Accelerator.ProbeAsync(image.Kernel, ct);
-        progress($"VMs run under {accel.Describe}");
-        return await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _vms.InventoryFile(instance), accel.Pace,
-            moved => BootAsync(moved, instance, image, accel, progress, clock, ct), progress, ct);
-    }
-
-    /// <summary>The lab's switch with its bridge, a management namespace, one booted VM per host; returns the inventory reaching them.</summary>
-    private async Task<SshInventory> BootAsync(LabDefinition moved, string instance, VmImageFiles image, Acceleration accel,
-        Action<string> progress, Stopwatch clock, CancellationToken ct)
-    {
-        await LabNetwork.CreateSwitchAsync(instance, moved, ct); // no host namespaces: each VM has its own network stack
-        var from = await ManagementNamespace.CreateAsync(instance, moved, ct);
-        var publicKey = await ManagedMachines.CreateLoginKeyAsync(_vms.KeyFile(instance), instance, ct);
-        progress($"VMs: {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} ({h.VmSize.Cpus} vCPU, {h.VmSize.MemoryMb} MB)"))}");
-
-        var boots = moved.Hosts.Select((_, i) => new VmBoot(_vms, instance, moved, i)).ToList();
-        var knownHosts = await Task.WhenAll(boots.Select(b => b.PrepareAsync(image, publicKey, ct)));
-        File.WriteAllText(_vms.KnownHosts(instance), string.Join("\n", knownHosts) + "\n");
-        await Task.WhenAll(boots.Select(b => b.StartAsync(image, accel, ct)));
-        var inventory = ManagedMachines.WriteInventory(_vms.InventoryFile(instance), moved, instance, _vms.KeyFile(instance), _vms.KnownHosts(instance), Name);
-        progress($"{moved.Hosts.Count} VMs booting (consoles in {_vms.InstanceDir(instance)}/<host>/console.log); ssh from {from} in the lab's own namespace ({clock.Elapsed.TotalSeconds:0.00}s)");
-
-        // Under emulation several VMs booting at once share the cores: about 30 s for one, minutes for five.
-        var limit = accel.Kvm ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(120 + 60 * moved.Hosts.Count);
-        await ManagedMachines.WaitBootedAsync(moved, instance, inventory, limit, host => RequiredTools.Tail(_vms.ConsoleLog(instance, host)), ct);
-        progress($"VMs booted, sshd answering ({clock.Elapsed.TotalSeconds:0.00}s)");
-        return inventory;
+        var runtime = await VmRuntime.PrepareAsync(layout, progress, ct);
+        return await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _fleet.Vms.InventoryFile(instance), runtime.Accel.Pace,
+            async moved =>
+            {
+                await LabNetwork.CreateSwitchAsync(instance, moved, ct); // no host namespaces: each VM has its own network stack
+                return await _fleet.BootAsync(instance, moved, moved.Hosts, runtime, progress, ct);
+            }, progress, ct);
     }
 
     public LabInstance Open(string instance) => SshLab.OpenRecorded(catalog, layout, instance, Name);

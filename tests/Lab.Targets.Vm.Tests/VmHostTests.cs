@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lab.Core.Hosts;
+using Lab.Hosts.Vm;
 using Lab.Instances;
 
 namespace Lab.Targets.Vm.Tests;

@@ -2,6 +2,7 @@ using Lab.Conformance;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Core.Targets;
+using Lab.Hosts.Vm;
 using Lab.Instances;
 
 namespace Lab.Targets.Vm.Tests;

@@ -1,5 +1,6 @@
 using Lab.Core.Loading;
 using Lab.Conformance;
+using Lab.Hosts.Vm;
 using Lab.Instances;
 
 namespace Lab.Targets.Vm.Tests;

@@ -26,23 +26,57 @@ public sealed partial class LabLoader
     public LabDefinition Parse(string file, string text)
     {
         var root = YamlDocument.Parse(file, text).Root;
-        root.RejectUnknown("name", "title", "network", "vars", "roles", "hosts");
+        root.RejectUnknown("name", "title", "network", "networks", "vars", "roles", "hosts");
 
         var name = root.RequireString("name", "the lab's name, e.g. galera");
         if (!LabName().IsMatch(name))
             throw new LabFileException(file, root.LineOf("name"), $"lab name '{name}' must be lowercase letters, digits and '-'");
 
         var title = ReadText(root, "title");
-        var network = root.RequireMap("network", "a mapping with 'subnet', e.g. subnet: 10.10.10.0/24");
+        var networks = ReadNetworks(root);
+        var vars = root.OptionalMap("vars")?.ScalarEntries() ?? new Dictionary<string, string>();
+        var roles = ReadRoles(root);
+        var hosts = ReadHosts(root, networks, roles);
+        return new LabDefinition(name, title, networks[0].Subnet, vars, hosts, Path.GetFullPath(file),
+            root.Find("networks") is null ? null : networks);
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9]{0,9}$")]
+    private static partial Regex NetworkName();
+
+    /// <summary>`network: { subnet }` for one network, or `networks: { public: { subnet }, private: { subnet } }` for several.</summary>
+    private static List<NetworkDefinition> ReadNetworks(YamlMap root)
+    {
+        if (root.Find("network") is not null && root.Find("networks") is not null)
+            throw root.Error(root.Find("networks")!, "give either 'network' (one) or 'networks' (several), not both");
+        if (root.Find("networks") is null)
+        {
+            var network = root.RequireMap("network", "a mapping with 'subnet', e.g. subnet: 10.10.10.0/24 (or 'networks' for several)");
+            return [new NetworkDefinition(NetworkDefinition.DefaultName, ReadSubnet(network, "the lab's network"))];
+        }
+        var map = root.RequireMap("networks", "a mapping of network name to { subnet }, e.g. public: { subnet: 10.20.223.0/24 }");
+        var result = new List<NetworkDefinition>();
+        foreach (var name in map.Keys)
+        {
+            if (!NetworkName().IsMatch(name))
+                throw new LabFileException(map.File, map.LineOf(name), $"network name '{name}' must be a lowercase letter then at most 9 letters or digits");
+            var entry = map.AsMap(map.Find(name)!, $"network '{name}'");
+            var subnet = ReadSubnet(entry, $"network '{name}'");
+            if (result.FirstOrDefault(n => n.Subnet.Overlaps(subnet)) is { } other)
+                throw new LabFileException(map.File, entry.LineOf("subnet"), $"network '{name}': {subnet} overlaps network '{other.Name}' ({other.Subnet})");
+            result.Add(new NetworkDefinition(name, subnet));
+        }
+        if (result.Count is 0 or > 4) throw map.Error("'networks' must name between 1 and 4 networks");
+        return result;
+    }
+
+    private static Ipv4Subnet ReadSubnet(YamlMap network, string what)
+    {
         network.RejectUnknown("subnet");
         var subnetText = network.RequireString("subnet", "an IPv4 network such as 10.10.10.0/24");
         if (!Ipv4Subnet.TryParse(subnetText, out var subnet) || subnet.PrefixLength != 24)
-            throw new LabFileException(file, network.LineOf("subnet"), $"subnet '{subnetText}' must be an IPv4 /24 network such as 10.10.10.0/24");
-
-        var vars = root.OptionalMap("vars")?.ScalarEntries() ?? new Dictionary<string, string>();
-        var roles = ReadRoles(root);
-        var hosts = ReadHosts(root, subnet, roles);
-        return new LabDefinition(name, title, subnet, vars, hosts, Path.GetFullPath(file));
+            throw new LabFileException(network.File, network.LineOf("subnet"), $"{what}: subnet '{subnetText}' must be an IPv4 /24 network such as 10.10.10.0/24");
+        return subnet;
     }
 
     internal static LocalizedText ReadText(YamlMap parent, string key)
@@ -121,7 +155,7 @@ public sealed partial class LabLoader
         return new VmSize(cpus, memory);
     }
 
-    private static List<HostDefinition> ReadHosts(YamlMap root, Ipv4Subnet subnet, Dictionary<string, RoleSpec> roles)
+    private static List<HostDefinition> ReadHosts(YamlMap root, IReadOnlyList<NetworkDefinition> networks, Dictionary<string, RoleSpec> roles)
     {
         var nodes = root.OptionalList("hosts");
         if (nodes.Count == 0) throw root.Error("missing 'hosts': expected a list of hosts with name, address and role");
@@ -130,23 +164,62 @@ public sealed partial class LabLoader
         foreach (var node in nodes)
         {
             var entry = root.AsMap(node, "a host");
-            entry.RejectUnknown("name", "address", "role", "vm");
+            entry.RejectUnknown("name", "address", "addresses", "role", "vm", "kernel", "isolation");
             var name = entry.RequireString("name", "a host name such as db1");
             if (!HostName().IsMatch(name))
                 throw entry.Error($"host name '{name}' must start with a letter and use at most 15 lowercase letters, digits or '-'");
             if (hosts.Any(h => h.Name == name))
                 throw entry.Error($"duplicate host '{name}'");
-            var address = entry.RequireString("address", $"an address in {subnet}");
-            if (!Ipv4Subnet.TryParseAddress(address, out var ip) || !subnet.IsHostAddress(ip))
-                throw entry.Error($"host '{name}': address '{address}' is not a host address in {subnet}");
-            if (seenAddresses.TryGetValue(address, out var other))
-                throw entry.Error($"host '{name}': duplicate address {address} (already used by {other})");
-            seenAddresses[address] = name;
+            var interfaces = ReadInterfaces(entry, name, networks);
+            foreach (var nic in interfaces)
+            {
+                if (seenAddresses.TryGetValue(nic.Address, out var other))
+                    throw entry.Error($"host '{name}': duplicate address {nic.Address} (already used by {other})");
+                seenAddresses[nic.Address] = name;
+            }
             var roleName = entry.RequireString("role", $"one of the roles: {string.Join(", ", roles.Keys)}");
             if (!roles.TryGetValue(roleName, out var role))
                 throw entry.Error($"host '{name}': unknown role '{roleName}'; roles are: {string.Join(", ", roles.Keys)}");
-            hosts.Add(new HostDefinition(name, address, roleName, role.Services, role.Files, role.Mounts, ReadVmSize(entry, name)));
+            var kernel = entry.OptionalStringList("kernel", "a kernel feature such as ip_vs");
+            foreach (var feature in kernel.Where(f => KernelFeature.Find(f) is null))
+                throw new LabFileException(entry.File, entry.LineOf("kernel"),
+                    $"host '{name}': unknown kernel feature '{feature}'; known: {string.Join(", ", KernelFeature.Known.Select(f => f.Name))}");
+            var isolation = entry.OptionalString("isolation", "vm");
+            if (isolation is not null and not HostDefinition.VmIsolation)
+                throw new LabFileException(entry.File, entry.LineOf("isolation"), $"host '{name}': isolation '{isolation}' must be 'vm' (or left out)");
+            hosts.Add(new HostDefinition(name, interfaces[0].Address, roleName, role.Services, role.Files, role.Mounts, ReadVmSize(entry, name),
+                root.Find("networks") is null ? null : interfaces, kernel.Count == 0 ? null : kernel, isolation));
         }
         return hosts;
+    }
+
+    /// <summary>`address: A` on the first network, or `addresses: { private: A, public: B }` (the first listed is eth0, how the tool reaches the host).</summary>
+    private static List<HostInterface> ReadInterfaces(YamlMap entry, string name, IReadOnlyList<NetworkDefinition> networks)
+    {
+        if (entry.Find("address") is not null && entry.Find("addresses") is not null)
+            throw entry.Error($"host '{name}': give either 'address' or 'addresses', not both");
+        if (entry.Find("addresses") is null)
+        {
+            var address = entry.RequireString("address", $"an address in {networks[0].Subnet}" + (networks.Count > 1 ? " (or 'addresses' for several networks)" : ""));
+            return [CheckedAddress(entry, "address", name, networks[0], address, 0)];
+        }
+        var map = entry.RequireMap("addresses", "a mapping of network name to address, e.g. { public: 10.20.223.11, private: 10.20.0.11 }");
+        var result = new List<HostInterface>();
+        foreach (var network in map.Keys)
+        {
+            var net = networks.FirstOrDefault(n => n.Name == network)
+                ?? throw new LabFileException(map.File, map.LineOf(network), $"host '{name}': unknown network '{network}'; networks are: {string.Join(", ", networks.Select(n => n.Name))}");
+            result.Add(CheckedAddress(map, network, name, net, map.RequireString(network, $"an address in {net.Subnet}"), result.Count));
+        }
+        if (result.Count == 0) throw map.Error($"host '{name}': 'addresses' names no network");
+        return result;
+    }
+
+    private static HostInterface CheckedAddress(YamlMap map, string key, string host, NetworkDefinition network, string address, int index)
+    {
+        if (!Ipv4Subnet.TryParseAddress(address, out var ip) || !network.Subnet.IsHostAddress(ip))
+            throw new LabFileException(map.File, map.LineOf(key), $"host '{host}': address '{address}' is not a host address in {network.Subnet}" +
+                (network.Name == NetworkDefinition.DefaultName ? "" : $" (network '{network.Name}')"));
+        return new HostInterface(network.Name, address, index);
     }
 }

@@ -4,7 +4,7 @@ using Lab.Core.Secrets;
 namespace Lab.Core.Rendering;
 
 /// <summary>
-/// The variables a template sees: <c>lab</c>, <c>host</c>, <c>hosts.&lt;name&gt;</c>, <c>roles.&lt;role&gt;</c> (a list),
+/// The variables a template sees: <c>lab</c> (name, subnet, networks), <c>host</c> (name, address, on.&lt;network&gt;, role, server_id), <c>hosts.&lt;name&gt;</c>, <c>roles.&lt;role&gt;</c> (a list),
 /// <c>vars</c> (lab.yaml's free settings) and <c>secrets</c>. Plain dictionaries so strict mode can tell what is missing.
 /// </summary>
 public static class RenderModel
@@ -22,6 +22,8 @@ public static class RenderModel
                 ["subnet"] = lab.Subnet.ToString(),
                 // MariaDB account host patterns such as '10.10.10.%'
                 ["account_host"] = AccountHostPattern(lab.Subnet),
+                // Every network's subnet by name (a lab with one network calls it "lan").
+                ["networks"] = lab.AllNetworks.ToDictionary(n => n.Name, n => (object)n.Subnet.ToString()),
             },
             ["host"] = HostVars(host),
             ["hosts"] = hosts,
@@ -36,6 +38,8 @@ public static class RenderModel
         ["name"] = h.Name,
         ["address"] = h.Address,
         ["role"] = h.Role,
+        // Its address on each network it joins, by network name: {{host.on.private}}.
+        ["on"] = h.Nics.ToDictionary(n => n.Network, n => (object)n.Address),
         // A unique MariaDB server-id per host: the address's last byte (unique in a /24, kept when an instance moves).
         ["server_id"] = h.Address[(h.Address.LastIndexOf('.') + 1)..],
     };

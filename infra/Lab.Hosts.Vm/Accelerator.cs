@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Lab.Instances;
 
-namespace Lab.Targets.Vm;
+namespace Lab.Hosts.Vm;
 
 /// <summary>How the VMs run, and why: KVM when a guest really boots under it, software emulation (TCG) otherwise.</summary>
 public sealed record Acceleration(bool Kvm, string Why)

@@ -4,12 +4,12 @@ using Lab.Hosts.Ssh;
 using Lab.Images;
 using Lab.Instances;
 
-namespace Lab.Targets.Vm;
+namespace Lab.Hosts.Vm;
 
 /// <summary>
 /// One VM: a copy-on-write overlay of the cached disk image (the image is never written), a small seed disk with its
-/// identity (host name, /etc/hosts, host key, the instance's login key, its addresses), a tap device on the lab's
-/// bridge, and QEMU started inside the lab's switch namespace so the VM's NIC is on the lab network and nowhere else.
+/// identity (host name, /etc/hosts, host key, the instance's login key, its addresses), a tap device on the bridge of
+/// each lab network it joins, and QEMU started inside the lab's switch namespace so the VM's NIC is on the lab network and nowhere else.
 /// </summary>
 public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int index)
 {
@@ -30,13 +30,9 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
         return knownHost;
     }
 
-    /// <summary>The addresses the VM sets on itself at boot (eth0 is its first NIC: net.ifnames=0).</summary>
-    internal string NetworkScript() => $"""
-        ip link set lo up
-        ip addr add {Host.Address}{lab.Subnet.PrefixSuffix} dev eth0
-        ip link set eth0 up
-
-        """;
+    /// <summary>The addresses the VM sets on itself at boot: one NIC per network it joins, eth0 first (net.ifnames=0, NICs in PCI order).</summary>
+    internal string NetworkScript() => "ip link set lo up\n" + string.Concat(Host.Nics.Select(nic =>
+        $"ip addr add {nic.Address}{lab.Network(nic.Network).Subnet.PrefixSuffix} dev {nic.Device}\nip link set {nic.Device} up\n"));
 
     /// <summary>
     /// eth0 for the first NIC, and none of the legacy PC devices'
@@ -50,9 +46,8 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
     /// <summary>Starts QEMU detached (it writes its pid file once the VM runs); the console goes to a log file.</summary>
     public async Task StartAsync(VmImageFiles image, Acceleration accel, CancellationToken ct)
     {
-        var tap = VmLayout.Tap(index);
-        await ProcessRunner.RequireAsync("ip", ["-n", LocalLayout.SwitchNetns(instance), "-batch", "-"],
-            $"tuntap add dev {tap} mode tap\nlink set {tap} master br0 up\n", ct: ct);
+        await ProcessRunner.RequireAsync("ip", ["-n", LocalLayout.SwitchNetns(instance), "-batch", "-"], string.Concat(Host.Nics.Select(nic =>
+            $"tuntap add dev {VmLayout.Tap(index, nic.Index)} mode tap\nlink set {VmLayout.Tap(index, nic.Index)} master {LabNetwork.Bridge(lab, nic.Network)} up\n")), ct: ct);
         File.Delete(vms.PidFile(instance, Host.Name));
         var size = Host.VmSize;
         var args = new List<string>
@@ -67,9 +62,14 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
             "-append", KernelCommandLine,
             "-drive", $"file={vms.Overlay(instance, Host.Name)},format=qcow2,if=virtio",
             "-drive", $"file={vms.SeedImage(instance, Host.Name)},format=raw,if=virtio,readonly=on",
-            "-netdev", $"tap,id=n0,ifname={tap},script=no,downscript=no",
-            // No option ROM: the kernel is booted directly, and Debian's qemu does not depend on the iPXE ROMs.
-            "-device", $"virtio-net-pci,netdev=n0,mac={VmLayout.Mac(index)},romfile=",
+        ]);
+        foreach (var nic in Host.Nics)
+            args.AddRange([
+                "-netdev", $"tap,id=n{nic.Index},ifname={VmLayout.Tap(index, nic.Index)},script=no,downscript=no",
+                // No option ROM: the kernel is booted directly, and Debian's qemu does not depend on the iPXE ROMs.
+                "-device", $"virtio-net-pci,netdev=n{nic.Index},mac={VmLayout.Mac(index, nic.Index)},romfile=",
+            ]);
+        args.AddRange([
             // Entropy from the host: without it sshd waits for the guest's random pool, a minute and more under emulation.
             "-device", "virtio-rng-pci",
             "-nodefaults", "-display", "none", "-monitor", "none",

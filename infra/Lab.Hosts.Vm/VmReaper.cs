@@ -1,7 +1,7 @@
 using Lab.Core.Waits;
 using Lab.Instances;
 
-namespace Lab.Targets.Vm;
+namespace Lab.Hosts.Vm;
 
 /// <summary>
 /// After the instance's namespaces are emptied (QEMU runs in its switch namespace, so the reaper has already killed it),

@@ -1,6 +1,6 @@
 using Lab.Instances;
 
-namespace Lab.Targets.Vm;
+namespace Lab.Hosts.Vm;
 
 /// <summary>
 /// Where a vm instance keeps its VMs (overlay disk, seed disk, console log, QEMU's pid): one directory per host under
@@ -23,8 +23,8 @@ public sealed class VmLayout(LocalLayout layout)
     public string InventoryFile(string instance) => Path.Combine(layout.InstanceDir(instance), "inventory.yaml");
 
     /// <summary>The tap device of the host's n-th interface, inside the lab's switch namespace (at most 15 characters).</summary>
-    public static string Tap(int hostIndex) => $"vm{hostIndex}";
+    public static string Tap(int hostIndex, int nic = 0) => nic == 0 ? $"vm{hostIndex}" : $"vm{hostIndex}n{nic}";
 
     /// <summary>A locally administered MAC per host of the lab (the bridge is the lab's own, so the index is unique on it).</summary>
-    public static string Mac(int hostIndex) => $"52:54:00:4c:{hostIndex / 256:x2}:{hostIndex % 256:x2}";
+    public static string Mac(int hostIndex, int nic = 0) => $"52:54:{nic:x2}:4c:{hostIndex / 256:x2}:{hostIndex % 256:x2}";
 }

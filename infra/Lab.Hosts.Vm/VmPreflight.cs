@@ -1,7 +1,7 @@
 using Lab.Core.Errors;
 using Lab.Instances;
 
-namespace Lab.Targets.Vm;
+namespace Lab.Hosts.Vm;
 
 /// <summary>What the vm target needs on this machine before it creates anything.</summary>
 public static class VmPreflight

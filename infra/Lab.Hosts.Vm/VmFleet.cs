@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Lab.Core.Model;
+using Lab.Hosts.Ssh;
+using Lab.Hosts.Ssh.Inventory;
+using Lab.Images;
+using Lab.Instances;
+
+namespace Lab.Hosts.Vm;
+
+/// <summary>The cached VM image and how VMs run here (KVM or emulation): what every boot of VMs needs first.</summary>
+public sealed record VmRuntime(VmImageFiles Image, Acceleration Accel)
+{
+    public static async Task<VmRuntime> PrepareAsync(LocalLayout layout, Action<string> progress, CancellationToken ct)
+    {
+        VmPreflight.Check();
+        var image = await VmImage.EnsureAsync(layout, progress, ct);
+        var accel = await Accelerator.ProbeAsync(image.Kernel, ct);
+        progress($"VMs run under {accel.Describe}");
+        return new VmRuntime(image, accel);
+    }
+}
+
+/// <summary>
+/// Boots some or all of a lab's hosts as VMs on the instance's switch, which already exists: the vm target boots every
+/// host this way, the local target only the hosts that need a kernel of their own (a mixed lab). The VMs are reached
+/// over SSH from the lab's management namespace, through an inventory of just these hosts.
+/// </summary>
+public sealed class VmFleet(LocalLayout layout)
+{
+    public VmLayout Vms { get; } = new(layout);
+
+    public async Task<SshInventory> BootAsync(string instance, LabDefinition lab, IReadOnlyList<HostDefinition> hosts, VmRuntime runtime,
+        Action<string> progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var from = await ManagementNamespace.CreateAsync(instance, lab, ct);
+        var publicKey = await ManagedMachines.CreateLoginKeyAsync(Vms.KeyFile(instance), instance, ct);
+        progress($"VMs: {string.Join(", ", hosts.Select(h => $"{h.Name} ({h.VmSize.Cpus} vCPU, {h.VmSize.MemoryMb} MB)"))}");
+
+        // The index in the whole lab keeps tap names and MACs unique on the lab's bridges.
+        var boots = hosts.Select(h => new VmBoot(Vms, instance, lab, lab.Hosts.ToList().IndexOf(h))).ToList();
+        var knownHosts = await Task.WhenAll(boots.Select(b => b.PrepareAsync(runtime.Image, publicKey, ct)));
+        File.WriteAllText(Vms.KnownHosts(instance), string.Join("\n", knownHosts) + "\n");
+        await Task.WhenAll(boots.Select(b => b.StartAsync(runtime.Image, runtime.Accel, ct)));
+        var inventory = ManagedMachines.WriteInventory(Vms.InventoryFile(instance), lab, instance, Vms.KeyFile(instance), Vms.KnownHosts(instance),
+            "vm", hosts);
+        progress($"{hosts.Count} VM(s) booting (consoles in {Vms.InstanceDir(instance)}/<host>/console.log); ssh from {from} in the lab's own namespace ({clock.Elapsed.TotalSeconds:0.00}s)");
+
+        // Under emulation several VMs booting at once share the cores: about 30 s for one, minutes for five.
+        var limit = runtime.Accel.Kvm ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(120 + 60 * hosts.Count);
+        await ManagedMachines.WaitBootedAsync(hosts, instance, inventory, limit, host => RequiredTools.Tail(Vms.ConsoleLog(instance, host)), ct);
+        progress($"VMs booted, sshd answering ({clock.Elapsed.TotalSeconds:0.00}s)");
+        return inventory;
+    }
+}
