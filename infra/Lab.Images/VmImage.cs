@@ -18,7 +18,7 @@ public static class VmImage
 {
     /// <summary>What a VM has that a container cannot: its own kernel, and the tools for its kernel features.</summary>
     public static readonly IReadOnlyList<string> Packages =
-        ["linux-image-amd64", "udev", "kmod", "iputils-ping", "ipvsadm", "drbd-utils", "corosync", "pacemaker", "crmsh", "curl", "nginx-light", "tcpdump"];
+        ["linux-image-amd64", "udev", "kmod", "iputils-ping", "ipvsadm", "drbd-utils", "corosync", "pacemaker", "crmsh", "curl", "tcpdump"];
 
     /// <summary>The size of the sparse root disk; the rootfs itself is ~1 GB.</summary>
     public const string DiskSize = "4G";

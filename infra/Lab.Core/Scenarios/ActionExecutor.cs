@@ -70,7 +70,7 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 return await new MostAdvancedPromotion(lab, until, note).RunAsync(a.Hosts.Select(lab.Host).ToList(), ct);
             case ShellAction a:
             {
-                var result = await lab.Host(a.Host).RunAsync(a.Command, ct: ct);
+                var result = await lab.Host(a.Host).RunAsync(ScenarioText.Expand(a.Command, lab.Lab), ct: ct);
                 if (result.ExitCode != a.Exit) throw new ScenarioStepException($"{a.Host}: expected exit {a.Exit}, got {result.Describe()}");
                 var output = result.Stdout.Trim();
                 return output.Length == 0 ? null : output.Length > 200 ? output[..200] + "…" : output;

@@ -37,6 +37,18 @@ public sealed class ExpectationProbes(RunContext context)
                 : string.Join("; ", missing.Select(m => $"no \"{m}\" yet").Concat(present.Select(p => $"found \"{p}\"")));
             return new ProbeResult(missing.Count == 0 && present.Count == 0, observed);
         },
+        CommandExpectation e => async ct =>
+        {
+            var r = await context.Instance.Host(e.Host).RunAsync(ScenarioText.Expand(e.Command, context.Instance.Lab), ct: ct);
+            var output = r.Stdout + r.Stderr;
+            var problems = new List<string>();
+            if (r.ExitCode != e.Exit) problems.Add($"exit {r.ExitCode}");
+            problems.AddRange(e.Contains.Where(c => !output.Contains(c, StringComparison.Ordinal)).Select(c => $"no \"{c}\""));
+            problems.AddRange(e.Lacks.Where(l => output.Contains(l, StringComparison.Ordinal)).Select(l => $"found \"{l}\""));
+            if (e.Matches is not null && !System.Text.RegularExpressions.Regex.IsMatch(output, e.Matches)) problems.Add($"no match for /{e.Matches}/");
+            var seen = ActionExecutor.OneLine(output.Trim());
+            return new ProbeResult(problems.Count == 0, problems.Count == 0 ? seen : $"{string.Join("; ", problems)} in: {seen}");
+        },
         FileExpectation e => async ct =>
         {
             var text = await context.Instance.Host(e.Host).ReadFileAsync(e.Path, ct);

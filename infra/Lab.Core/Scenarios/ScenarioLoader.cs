@@ -14,7 +14,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
         ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "impair", "unimpair", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
          "attach", "promote", "promote-most-advanced"];
 
-    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip"];
+    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command"];
 
     public string ScenariosDir => Path.Combine(lab.Directory, "scenarios");
 
@@ -117,7 +117,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
             case "shell":
                 var shell = entry.RequireMap(kind, "{ on: HOST, run: COMMAND, exit: CODE (optional, default 0) }");
                 shell.RejectUnknown("on", "run", "exit");
-                return new ShellAction(line, OneHost(shell), shell.RequireString("run", "a shell command"), shell.OptionalInt("exit", "an exit code") ?? 0);
+                return new ShellAction(line, OneHost(shell), Command(shell), shell.OptionalInt("exit", "an exit code") ?? 0);
             case "edit":
                 var edit = entry.RequireMap(kind, "{ on: HOST, path: FILE, replace: TEXT, with: TEXT }");
                 edit.RejectUnknown("on", "path", "replace", "with");
@@ -136,6 +136,14 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 RequireHost(workload, through);
                 return new WorkloadAction(line, true, through);
         }
+    }
+
+    /// <summary>A shell command; its {{placeholders}} must name something in the lab (they are filled in when it runs).</summary>
+    private string Command(YamlMap body)
+    {
+        var run = body.RequireString("run", "a shell command");
+        if (ScenarioText.Problem(run, lab) is { } problem) throw body.Error(body.Find("run")!, problem);
+        return run;
     }
 
     private Expectation ReadExpectation(YamlMap entry)
@@ -195,6 +203,14 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 var maxLag = body.OptionalInt("max", "a number of transactions");
                 if (min is null && maxLag is null) throw body.Error("give 'min' and/or 'max' (transactions behind)");
                 return new LagExpectation(line, within, OneHost(body), reference, min, maxLag);
+            case "command":
+                body.RejectUnknown("on", "run", "exit", "contains", "lacks", "matches");
+                var matches = body.OptionalString("matches", "a regular expression the output must match");
+                if (matches is not null)
+                    try { _ = new System.Text.RegularExpressions.Regex(matches); }
+                    catch (ArgumentException e) { throw body.Error(body.Find("matches")!, $"'matches' is not a valid regular expression: {e.Message}"); }
+                return new CommandExpectation(line, within, OneHost(body), Command(body), body.OptionalInt("exit", "an exit code") ?? 0,
+                    body.OneOrMany("contains", "text the output must contain"), body.OneOrMany("lacks", "text the output must not contain"), matches);
             case "vip":
                 body.RejectUnknown("on");
                 if (!lab.Vars.ContainsKey("vip")) throw body.Error($"lab '{lab.Name}' has no virtual IP ('vip' under vars)");

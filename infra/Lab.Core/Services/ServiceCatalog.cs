@@ -11,6 +11,7 @@ public static class ServiceCatalog
     public const string ClusterCheck = "clustercheck";
     public const string HaProxy = "haproxy";
     public const string Keepalived = "keepalived";
+    public const string Nginx = "nginx";
 
     /// <summary>
     /// Every host gets the `mariadb` client (students run SQL from any of them, as in the seed), nftables (isolate) and
@@ -69,6 +70,10 @@ public static class ServiceCatalog
             // every target.
             SystemdExecStart: "/usr/sbin/keepalived --dont-fork --log-console --log-detail -p /run/keepalived/keepalived.pid -r /run/keepalived/vrrp.pid $DAEMON_ARGS",
             SystemdRuntimeDirectory: "keepalived"),
+        // A web server for LVS's real servers (seed 001 tests the balancer with a page naming each server). Debian's
+        // light build; in the foreground for the local supervisor, its own unit on a systemd host.
+        new ServiceSpec(Nginx, "nginx -g 'daemon off;'", "/var/log/nginx/error.log", "nginx", TimeSpan.FromSeconds(10),
+            ["nginx-light"], [new("/usr/sbin/nginx", "nginx-light")], [], [["systemctl", "stop", "nginx"]]),
     }.ToDictionary(s => s.Name);
 
     public static IReadOnlyCollection<string> Names => Specs.Keys;
