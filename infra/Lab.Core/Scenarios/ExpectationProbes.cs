@@ -39,13 +39,15 @@ public sealed class ExpectationProbes(RunContext context)
         },
         CommandExpectation e => async ct =>
         {
-            var r = await context.Instance.Host(e.Host).RunAsync(ScenarioText.Expand(e.Command, context.Instance.Lab), ct: ct);
+            var lab = context.Instance.Lab;
+            var r = await context.Instance.Host(e.Host).RunAsync(ScenarioText.Expand(e.Command, lab), ct: ct);
             var output = r.Stdout + r.Stderr;
             var problems = new List<string>();
             if (r.ExitCode != e.Exit) problems.Add($"exit {r.ExitCode}");
-            problems.AddRange(e.Contains.Where(c => !output.Contains(c, StringComparison.Ordinal)).Select(c => $"no \"{c}\""));
-            problems.AddRange(e.Lacks.Where(l => output.Contains(l, StringComparison.Ordinal)).Select(l => $"found \"{l}\""));
-            if (e.Matches is not null && !System.Text.RegularExpressions.Regex.IsMatch(output, e.Matches)) problems.Add($"no match for /{e.Matches}/");
+            problems.AddRange(e.Contains.Select(c => ScenarioText.Expand(c, lab)).Where(c => !output.Contains(c, StringComparison.Ordinal)).Select(c => $"no \"{c}\""));
+            problems.AddRange(e.Lacks.Select(l => ScenarioText.Expand(l, lab)).Where(l => output.Contains(l, StringComparison.Ordinal)).Select(l => $"found \"{l}\""));
+            if (e.Matches is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch(output, ScenarioText.Expand(pattern, lab)))
+                problems.Add($"no match for /{pattern}/");
             var seen = ActionExecutor.OneLine(output.Trim());
             return new ProbeResult(problems.Count == 0, problems.Count == 0 ? seen : $"{string.Join("; ", problems)} in: {seen}");
         },

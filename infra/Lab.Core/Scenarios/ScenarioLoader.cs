@@ -209,8 +209,11 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 if (matches is not null)
                     try { _ = new System.Text.RegularExpressions.Regex(matches); }
                     catch (ArgumentException e) { throw body.Error(body.Find("matches")!, $"'matches' is not a valid regular expression: {e.Message}"); }
-                return new CommandExpectation(line, within, OneHost(body), Command(body), body.OptionalInt("exit", "an exit code") ?? 0,
-                    body.OneOrMany("contains", "text the output must contain"), body.OneOrMany("lacks", "text the output must not contain"), matches);
+                var mustContain = body.OneOrMany("contains", "text the output must contain");
+                var mustLack = body.OneOrMany("lacks", "text the output must not contain");
+                foreach (var text in mustContain.Concat(mustLack).Append(matches ?? ""))
+                    if (ScenarioText.Problem(text, lab) is { } problem) throw body.Error(problem);
+                return new CommandExpectation(line, within, OneHost(body), Command(body), body.OptionalInt("exit", "an exit code") ?? 0, mustContain, mustLack, matches);
             case "vip":
                 body.RejectUnknown("on");
                 if (!lab.Vars.ContainsKey("vip")) throw body.Error($"lab '{lab.Name}' has no virtual IP ('vip' under vars)");
