@@ -18,6 +18,12 @@ public sealed class AzureProgramGenerator(TemplateRenderer renderer)
 
     public PulumiProgram Generate(LabDefinition lab)
     {
+        // LVS on Azure would need what Azure's network does not carry (a VIP answered by ARP, IP-in-IP); a second
+        // subnet alone is not the whole story, so such labs are refused rather than exported half right.
+        if (lab.AllNetworks.Count > 1)
+            throw new Lab.Core.Errors.LabInputException(
+                $"lab '{lab.Name}' has {lab.AllNetworks.Count} networks ({string.Join(", ", lab.AllNetworks.Select(n => n.Name))}); the Azure export builds one virtual network subnet per lab, " +
+                "and Azure's network does not carry what LVS relies on (ARP for a shared virtual IP, IP-in-IP to the real servers): run it here with `lab up` instead");
         var jump = lab.Hosts.FirstOrDefault(h => h.Role == JumpRole)
             ?? throw new Lab.Core.Errors.LabInputException($"lab '{lab.Name}' has no host with role '{JumpRole}' to serve as the SSH jump host on Azure");
         foreach (var host in lab.Hosts)

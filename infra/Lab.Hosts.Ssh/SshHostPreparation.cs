@@ -10,7 +10,7 @@ public static class SshHostPreparation
     public static async Task RunAsync(LabInstance instance, IReadOnlyList<RenderedFile> files, Action<string> progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var hosts = instance.Hosts.Values.Cast<SshHost>().ToList();
+        var hosts = instance.Hosts.Values.OfType<SshHost>().ToList(); // a mixed lab's namespaces are prepared by the local target
         await Task.WhenAll(hosts.Select(h => h.RunAsync("true", timeout: TimeSpan.FromSeconds(30), ct: ct)));
         progress($"connected to {string.Join(", ", hosts.Select(h => $"{h.Name} ({h.Endpoint.User}@{h.Endpoint.Address})"))} ({clock.Elapsed.TotalSeconds:0.00}s)");
         await Task.WhenAll(hosts.Select(h => SshProvisioner.PrepareAsync(h, files.Where(f => f.Host == h.Name).ToList(), progress, ct)));

@@ -28,6 +28,9 @@ public sealed class SshTarget(LabCatalog catalog, LocalLayout layout) : ILabTarg
         InstanceName.Validate(request.Instance);
         var inventoryFile = request.Inventory
             ?? throw new LabInputException("--target ssh needs --inventory FILE: each host's address, user, port, key");
+        if (request.Lab.AllNetworks.Count > 1)
+            throw new LabInputException($"lab '{request.Lab.Name}' declares {request.Lab.AllNetworks.Count} networks, and an inventory gives each host one address; " +
+                "--target ssh supports single-network labs (run this one with the local or vm target)");
         var inventory = InventoryLoader.Load(inventoryFile);
         var subnet = InventoryMatch.SubnetFor(request.Lab, inventory);
         // The hosts are someone else's machines on their own network: no guard route here, and no subnet allocation.

@@ -116,7 +116,7 @@ public sealed class LabLoaderTests : IDisposable
     {
         var e = Fails(Valid + "\nservers: 3");
 
-        AssertLocated(e, 13, "unknown key 'servers'", "expected one of: name, title, network, vars, roles, hosts");
+        AssertLocated(e, 13, "unknown key 'servers'", "expected one of: name, title, network, networks, vars, roles, hosts");
     }
 
     [Fact]

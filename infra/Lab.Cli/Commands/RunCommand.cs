@@ -44,18 +44,16 @@ internal static class RunCommand
                 ? await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), ct)
                 : context.Open(name);
             var observer = new ScenarioConsoleObserver(context.Console, parse.GetValue(language) ?? "en");
-            // Galera heals in place (restart, re-form, rejoin). A replication lab's topology after a failover
-            // (who is primary, which history survived) is part of what a scenario changes, so those labs start each
-            // scenario from a fresh instance instead: `up` takes a few seconds.
-            var healsInPlace = definition.Hosts.Any(h => h.Runs(ServiceCatalog.Galera));
+            var between = BetweenScenariosRule.For(definition);
             var fresh = created;
             ScenarioSuite.Preparation prepare = async (current, c) =>
             {
-                if (healsInPlace)
+                if (between == BetweenScenarios.HealInPlace)
                 {
                     await new HealthRestorer(current, Until.Real, observer.Note).RestoreAsync(c);
                     return current;
                 }
+                if (between == BetweenScenarios.Keep) return current;
                 if (fresh)
                 {
                     fresh = false;

@@ -48,7 +48,7 @@ public sealed partial class LabLoader
     private static List<NetworkDefinition> ReadNetworks(YamlMap root)
     {
         if (root.Find("network") is not null && root.Find("networks") is not null)
-            throw root.Error(root.Find("networks")!, "give either 'network' (one) or 'networks' (several), not both");
+            throw new LabFileException(root.File, root.LineOf("networks"), "give either 'network' (one) or 'networks' (several), not both");
         if (root.Find("networks") is null)
         {
             var network = root.RequireMap("network", "a mapping with 'subnet', e.g. subnet: 10.10.10.0/24 (or 'networks' for several)");
