@@ -49,7 +49,9 @@ public sealed class VmFleet(LocalLayout layout)
         // Under emulation several VMs booting at once share the cores: about 30 s for one, minutes for five.
         var limit = runtime.Accel.Kvm ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(120 + 60 * hosts.Count);
         await ManagedMachines.WaitBootedAsync(hosts, instance, inventory, limit, host => RequiredTools.Tail(Vms.ConsoleLog(instance, host)), ct);
-        progress($"VMs booted, sshd answering ({clock.Elapsed.TotalSeconds:0.00}s)");
+        var runner = SshConnections.Runner(instance, inventory);
+        var offsets = await Task.WhenAll(hosts.Select(h => VmClock.SyncAsync(runner, inventory.Host(h.Name), ct)));
+        progress($"VMs booted, sshd answering, clocks set from this machine's (off by at most {offsets.Select(Math.Abs).Max() * 1000:0} ms) ({clock.Elapsed.TotalSeconds:0.00}s)");
         return inventory;
     }
 }

@@ -45,9 +45,9 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
     public LabInstance Open(string instance) => SshLab.OpenRecorded(catalog, layout, instance, Name);
 
     /// <summary>True when the instance is (or was half-way) a vm instance.</summary>
-    public bool Owns(string instance) =>
-        InstanceRecord.TryLoad(layout, instance)?.Target == Name
-        || Directory.Exists(_vms.InstanceDir(instance));
+    public bool Owns(string instance) => InstanceRecord.TryLoad(layout, instance) is { } record
+        ? record.Target == Name // a local instance with VMs among its hosts (a mixed lab) has VM directories too
+        : Directory.Exists(_vms.InstanceDir(instance));
 
     public IReadOnlyList<HostPlacement> Describe(LabInstance instance) =>
         instance.Lab.Hosts.Select(h => new HostPlacement(h.Name, h.Address,
