@@ -8,6 +8,7 @@ using Lab.Core.Targets;
 using Lab.Hosts.Ssh;
 using Lab.Hosts.Ssh.Inventory;
 using Lab.Images;
+using Lab.Hosts.Vm;
 using Lab.Instances;
 
 namespace Lab.Targets.Machines;
@@ -22,6 +23,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
     public const string TargetName = "machines";
 
     private readonly MachineLayout _machines = new(layout);
+    private readonly VmFleet _fleet = new(layout);
 
     public string Name => TargetName;
 
@@ -34,26 +36,44 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
             throw new LabInputException("--inventory is for --target ssh (the machines target creates its own hosts)");
         MachinesPreflight.Check();
         var clock = Stopwatch.StartNew();
+        // A mixed lab: hosts that need a kernel of their own become VMs on the same bridges, the rest containers.
+        var needs = await VmPlacement.HostsNeedingVmsAsync(request.Lab, ct);
+        VmRuntime? runtime = null;
+        if (needs.Count > 0)
+        {
+            progress(VmPlacement.Describe(needs));
+            runtime = await VmRuntime.PrepareAsync(layout, progress, ct);
+        }
         var image = await MachineImage.EnsureAsync(layout, progress, ct);
-        return await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _machines.InventoryFile(instance), pace: 1,
-            moved => BootAsync(moved, instance, image, progress, clock, ct), progress, ct);
+        var vmNames = needs.Select(n => n.Host.Name).ToHashSet();
+        return await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _machines.InventoryFile(instance),
+            pace: runtime?.Accel.Pace ?? 1, moved => BootAsync(moved, instance, image, runtime, vmNames, progress, clock, ct), progress, ct);
     }
 
-    /// <summary>The lab network, a management namespace, one booted container per host; returns the inventory reaching them.</summary>
-    private async Task<SshInventory> BootAsync(LabDefinition moved, string instance, string image, Action<string> progress, Stopwatch clock, CancellationToken ct)
+    /// <summary>
+    /// The lab network, a management namespace, one booted container per host (a VM for each host in
+    /// <paramref name="vmNames"/>); returns the inventory reaching them all.
+    /// </summary>
+    private async Task<SshInventory> BootAsync(LabDefinition moved, string instance, string image, VmRuntime? runtime, IReadOnlySet<string> vmNames,
+        Action<string> progress, Stopwatch clock, CancellationToken ct)
     {
-        await LabNetwork.CreateAsync(instance, moved, ct);
+        var containers = moved.Hosts.Where(h => !vmNames.Contains(h.Name)).ToList();
+        var vms = moved.Hosts.Where(h => vmNames.Contains(h.Name)).ToList();
+        await LabNetwork.CreateAsync(instance, moved, ct, containers);
         var from = await ManagementNamespace.CreateAsync(instance, moved, ct);
         var publicKey = await ManagedMachines.CreateLoginKeyAsync(_machines.KeyFile(instance), instance, ct);
 
-        var boots = moved.Hosts.Select(h => new MachineBoot(_machines, instance, h)).ToList();
-        var knownHosts = await Task.WhenAll(boots.Select(b => b.PrepareAsync(image, moved, publicKey, ct)));
+        var boots = containers.Select(h => new MachineBoot(_machines, instance, h)).ToList();
+        var knownHosts = (await Task.WhenAll(boots.Select(b => b.PrepareAsync(image, moved, publicKey, ct)))).ToList();
+        if (runtime is not null) knownHosts.AddRange(await _fleet.StartAsync(instance, moved, vms, runtime, publicKey, progress, ct));
         File.WriteAllText(_machines.KnownHosts(instance), string.Join("\n", knownHosts) + "\n");
         await Task.WhenAll(boots.Select(b => b.StartAsync(ct)));
         var inventory = ManagedMachines.WriteInventory(_machines.InventoryFile(instance), moved, instance, _machines.KeyFile(instance), _machines.KnownHosts(instance), Name);
-        progress($"{moved.Hosts.Count} machines booting; ssh from {from} in the lab's own namespace ({clock.Elapsed.TotalSeconds:0.00}s)");
+        progress($"{containers.Count} machines booting; ssh from {from} in the lab's own namespace ({clock.Elapsed.TotalSeconds:0.00}s)");
 
-        await ManagedMachines.WaitBootedAsync(moved.Hosts, instance, inventory, TimeSpan.FromSeconds(90), host => RequiredTools.Tail(_machines.ConsoleLog(instance, host)), ct);
+        await Task.WhenAll(
+            ManagedMachines.WaitBootedAsync(containers, instance, inventory, TimeSpan.FromSeconds(90), host => RequiredTools.Tail(_machines.ConsoleLog(instance, host)), ct),
+            runtime is null ? Task.CompletedTask : _fleet.WaitAsync(instance, vms, inventory, runtime, progress, ct));
         progress($"machines booted, sshd answering ({clock.Elapsed.TotalSeconds:0.00}s)");
         return inventory;
     }
@@ -66,7 +86,9 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         || Directory.Exists(_machines.InstanceDir(instance));
 
     public IReadOnlyList<HostPlacement> Describe(LabInstance instance) =>
-        instance.Lab.Hosts.Select(h => new HostPlacement(h.Name, h.Address, $"container {MachineLayout.MachineName(instance.Name, h.Name)}, ssh root@{h.Address} from the lab's own namespace")).ToList();
+        instance.Lab.Hosts.Select(h => new HostPlacement(h.Name, h.Address, _fleet.IsVm(instance.Name, h.Name)
+            ? $"VM ({h.VmSize.Cpus} vCPU, {h.VmSize.MemoryMb} MB), console {_fleet.Vms.ConsoleLog(instance.Name, h.Name)}, ssh root@{h.Address} from the lab's own namespace"
+            : $"container {MachineLayout.MachineName(instance.Name, h.Name)}, ssh root@{h.Address} from the lab's own namespace")).ToList();
 
     public async Task<DownReport> DownAsync(string instance, CancellationToken ct)
     {
@@ -75,6 +97,8 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         var closed = await SshConnections.CloseAsync(layout, instance, ct);
         var report = await Reaper.DownAsync(layout, instance, ct);
         var machines = await MachineReaper.RemoveAsync(_machines, instance, ct);
-        return report.For(Name).With(machines > 0 ? $"{machines} machine(s)" : null, closed ? "its ssh connections" : null);
+        var vms = await VmReaper.RemoveAsync(_fleet.Vms, instance, ct);
+        return report.For(Name).With(machines > 0 ? $"{machines} machine(s)" : null, vms > 0 ? $"{vms} VM(s) and their overlays" : null,
+            closed ? "its ssh connections" : null);
     }
 }

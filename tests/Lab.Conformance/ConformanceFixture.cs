@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lab.Core.Galera;
+using Lab.Core.Scenarios;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Core.Services;
@@ -38,24 +39,27 @@ public abstract class ConformanceFixture : IAsyncLifetime
     public virtual string? WhyUnavailable => null;
 
     /// <summary>How long the fixture may take to bring a lab up (the machines target may first build its image).</summary>
-    protected virtual TimeSpan UpTimeout => TimeSpan.FromMinutes(5);
+    protected virtual TimeSpan UpTimeout => TimeSpan.FromMinutes(15); // a mixed lab boots VMs, under emulation minutes
 
     public string InstanceFor(string lab) => $"cf{_run}-{lab[..3]}";
 
     /// <summary>
-    /// The lab at its starting state, and how long getting there took. A Galera lab is healed in place; any other lab
-    /// (a scenario changes who is primary and which history survived) is brought up afresh for every scenario.
+    /// The lab at its starting state, and how long getting there took, as `lab run` does it (<see cref="BetweenScenariosRule"/>):
+    /// a Galera lab is healed in place, a replication lab brought up afresh, a lab whose scenarios reset themselves kept.
     /// </summary>
     public async Task<(LabInstance Instance, TimeSpan Took, string How)> PrepareAsync(string lab, Action<string> note, CancellationToken ct)
     {
         if (WhyUnavailable is { } why) throw new InvalidOperationException($"the {Target.Name} target cannot run here: {why}");
         var clock = Stopwatch.StartNew();
         string how;
-        if (_current is not null && _current.Lab.Name == lab && _current.HostsRunning(ServiceCatalog.Galera).Count > 0)
+        var between = BetweenScenariosRule.For(Catalog.Load(lab));
+        if (_current is not null && _current.Lab.Name == lab && between == BetweenScenarios.HealInPlace)
         {
             await new HealthRestorer(_current, Until.Real, note).RestoreAsync(ct);
             how = "healed in place";
         }
+        else if (_current is not null && _current.Lab.Name == lab && between == BetweenScenarios.Keep)
+            how = "kept (its scenarios reset what they change)";
         else
         {
             await DownCurrentAsync();

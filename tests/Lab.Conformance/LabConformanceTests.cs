@@ -28,7 +28,7 @@ public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutpu
     [MemberData(nameof(Cases))]
     public async Task Every_scenario_of_every_lab_passes(string lab, string scenario, int index)
     {
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(12));
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         var (instance, took, how) = await PrepareOrExplainAsync(lab, limit.Token);
         output.WriteLine($"{lab} on {fixture.Target.Name}: {how} in {took.TotalSeconds:0.0}s (case {index + 1})");
 
