@@ -36,4 +36,31 @@ public sealed class VmUnitTests
         Assert.False(VmReaper.IsOurQemu(Environment.ProcessId, "/nowhere/disk.qcow2"));
         Assert.False(VmReaper.IsOurQemu(int.MaxValue, "/nowhere/disk.qcow2"));
     }
+
+    [Fact]
+    public void Given_a_host_on_two_networks_When_its_seed_is_written_Then_each_nic_gets_its_address_in_order()
+    {
+        var lab = new LabCatalog(RepoRoot.Path).Load("lvs");
+        var rs1 = lab.Hosts.ToList().FindIndex(h => h.Name == "rs1");
+        var script = new VmBoot(new VmLayout(LocalLayout.Default), "x", lab, rs1).NetworkScript();
+        Assert.Contains("ip addr add 10.20.0.11/24 dev eth0", script);
+        Assert.Contains("ip addr add 10.20.223.11/24 dev eth1", script);
+        Assert.Equal(["vm1", "vm1n1"], new[] { VmLayout.Tap(1), VmLayout.Tap(1, 1) });
+        Assert.NotEqual(VmLayout.Mac(1), VmLayout.Mac(1, 1));
+    }
+
+    [Fact]
+    public async Task Given_a_mixed_lab_Then_isolation_vm_always_makes_a_vm_and_a_missing_kernel_feature_says_which()
+    {
+        var lab = new LabCatalog(RepoRoot.Path).Load("lvs");
+        lab = lab with { Hosts = lab.Hosts.Select(h => h.Name == "client" ? h with { Isolation = "vm" } : h).ToList() };
+
+        var needs = await VmPlacement.HostsNeedingVmsAsync(lab, CancellationToken.None);
+
+        Assert.Contains(needs, n => n.Host.Name == "client" && n.Why == "isolation: vm");
+        var director = needs.FirstOrDefault(n => n.Host.Name == "director");
+        // ip_vs present (loaded, or loadable) keeps the director a namespace; absent makes it a VM, saying why.
+        Assert.Equal(!await KernelModules.HasAsync("ip_vs", CancellationToken.None), director is not null);
+        if (director is not null) Assert.Equal("needs ip_vs, which this machine's kernel lacks", director.Why);
+    }
 }
