@@ -21,10 +21,19 @@ public sealed class ScenarioBench(BenchInstances instances, LabDefinition lab, A
         var timings = new List<ScenarioTiming>();
         try
         {
+            // As `lab run` does between scenarios: Galera heals in place, LVS is kept, a replication lab starts afresh.
+            var between = BetweenScenariosRule.For(lab);
+            var first = true;
             ScenarioSuite.Preparation heal = async (current, c) =>
             {
-                await new HealthRestorer(current, Until.Real, _ => { }).RestoreAsync(c);
-                return current;
+                if (between == BetweenScenarios.HealInPlace) await new HealthRestorer(current, Until.Real, _ => { }).RestoreAsync(c);
+                if (between != BetweenScenarios.Recreate || first)
+                {
+                    first = false;
+                    return current;
+                }
+                await instances.DownAsync(name);
+                return (await instances.UpAsync(lab, name, GaleraStart.SharedState, _ => { }, c)).Instance;
             };
             await foreach (var entry in new ScenarioSuite(new QuietObserver(), TimeProvider.System).RunAsync(instance, scenarios, heal, ct))
             {

@@ -29,11 +29,16 @@ internal static class BenchCommand
                           "the first run builds the VM image first (timed apart)",
             DefaultValueFactory = _ => 0,
         };
+        var suite = new Option<string?>("--suite")
+        {
+            Description = "Only time one lab's whole scenario suite as `lab run LAB` runs it (up once, every scenario), e.g. --suite lvs; " +
+                          "a lab whose hosts become VMs is held to 10 minutes",
+        };
         var command = new Command("bench",
             "Measure the local target: galera up vs the seeds' manual procedure, down, the scenario suite, and many instances side by side " +
             "(instances are named bench-<run>-*, and removed at the end, also on failure or Ctrl-C). Exits 1 when a target is missed or an up fails")
         {
-            json, repeat, instances, parallel, skipScenarios, skipDensity, vms,
+            json, repeat, instances, parallel, skipScenarios, skipDensity, vms, suite,
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
@@ -47,6 +52,18 @@ internal static class BenchCommand
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; interrupted.Cancel(); });
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; interrupted.Cancel(); });
+
+            if (parse.GetValue(suite) is { } suiteLab)
+            {
+                await using var benchInstances = new BenchInstances(context.Local, BenchInstances.NewRunId());
+                var suiteReport = await new SuiteBench(benchInstances, context.Catalog.Load(suiteLab), m => context.Progress(clock.Elapsed, m)).RunAsync(interrupted.Token);
+                context.Console.MarkupLineInterpolated($"{suiteLab}: up {suiteReport.Suite.UpSeconds:0.0}s, {suiteReport.Suite.Scenarios.Count(s => s.Passed)}/{suiteReport.Suite.Scenarios.Count} scenarios passed, all of it {suiteReport.Suite.TotalSeconds:0.0}s (goal {suiteReport.GoalSeconds:0}s)");
+                foreach (var problem in suiteReport.Problems) context.Warning(problem);
+                var text = System.Text.Json.JsonSerializer.Serialize(suiteReport, BenchJson.Options);
+                if (parse.GetValue(json) is "-") context.Console.Profile.Out.Writer.WriteLine(text);
+                else if (parse.GetValue(json) is { } suiteFile) { File.WriteAllText(suiteFile, text + "\n"); context.Console.MarkupLineInterpolated($"JSON: {suiteFile}"); }
+                return suiteReport.Problems.Count == 0 ? 0 : 1;
+            }
 
             var vmBench = new VmBench(new Lab.Targets.Vm.VmTarget(context.Catalog, context.Layout), context.Layout, lab, m => context.Progress(clock.Elapsed, m));
             var report = await new BenchRunner(context.Local, lab, m => context.Progress(clock.Elapsed, m), vmBench).RunAsync(options, interrupted.Token);
