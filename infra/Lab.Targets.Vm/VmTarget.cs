@@ -37,8 +37,8 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
         var image = await VmImage.EnsureAsync(layout, progress, ct);
         var accel = await Accelerator.ProbeAsync(image.Kernel, ct);
         progress($"VMs run under {accel.Describe}");
-        return await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _vms.InventoryFile(instance), accel.Pace,
-            moved => BootAsync(moved, instance, image, accel, progress, clock, ct), progress, ct);
+        return WithPower(await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _vms.InventoryFile(instance), accel.Pace,
+            moved => BootAsync(moved, instance, image, accel, progress, clock, ct), progress, ct));
     }
 
     /// <summary>The lab's switch with its bridge, a management namespace, one booted VM per host; returns the inventory reaching them.</summary>
@@ -64,7 +64,11 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
         return inventory;
     }
 
-    public LabInstance Open(string instance) => SshLab.OpenRecorded(catalog, layout, instance, Name);
+    public LabInstance Open(string instance) => WithPower(SshLab.OpenRecorded(catalog, layout, instance, Name));
+
+    /// <summary>The same instance with the VMs' power switch (hard failovers: <see cref="VmPower"/>).</summary>
+    private LabInstance WithPower(LabInstance i) =>
+        new(i.Name, i.Target, i.Lab, i.Secrets, i.Hosts.Values, i.Pace) { Power = new VmPower(_vms, i) };
 
     /// <summary>True when the instance is (or was half-way) a vm instance.</summary>
     public bool Owns(string instance) =>

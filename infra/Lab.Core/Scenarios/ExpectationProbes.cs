@@ -85,6 +85,15 @@ public sealed class ExpectationProbes(RunContext context)
                 (status.Configured ? $"; Seconds_Behind_Master {status["Seconds_Behind_Master"]}, received {status["Gtid_IO_Pos"]}, relay log {status["Relay_Log_Space"]} bytes" : ""));
         },
         VipExpectation e => new VirtualIp(context.Instance).HeldByOneOf(e.Hosts),
+        CommandExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
+        {
+            var r = await context.Instance.Host(h).RunAsync(e.Command, timeout: TimeSpan.FromSeconds(15), ct: ct);
+            var output = r.Stdout.Trim();
+            var ok = r.ExitCode == e.Exit && (e.EqualsText is null || output == e.EqualsText)
+                     && e.Contains.All(c => output.Contains(c, StringComparison.Ordinal));
+            var shown = output.Length > 300 ? output[..300] + "…" : output;
+            return new ProbeResult(ok, $"exit {r.ExitCode}: {ActionExecutor.OneLine(shown)}" + (r.Ok || r.Stderr.Trim().Length == 0 ? "" : $" ({ActionExecutor.OneLine(r.Stderr)})"));
+        }),
         _ => throw new NotSupportedException(expectation.GetType().Name),
     };
 

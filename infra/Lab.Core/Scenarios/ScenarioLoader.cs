@@ -12,9 +12,9 @@ public sealed class ScenarioLoader(LabDefinition lab)
 
     private static readonly string[] ActionKinds =
         ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "impair", "unimpair", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
-         "attach", "promote", "promote-most-advanced"];
+         "attach", "promote", "promote-most-advanced", "power"];
 
-    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip"];
+    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command"];
 
     public string ScenariosDir => Path.Combine(lab.Directory, "scenarios");
 
@@ -123,6 +123,11 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 edit.RejectUnknown("on", "path", "replace", "with");
                 return new EditFileAction(line, OneHost(edit), edit.RequireString("path", "an absolute path"),
                     edit.RequireString("replace", "the text to find"), edit.RequireString("with", "the replacement text"));
+            case "power":
+                var power = entry.RequireMap(kind, "{ off: HOSTS } or { on: HOSTS }");
+                power.RejectUnknown("off", "on");
+                if (power.Has("off") == power.Has("on")) throw power.Error("'power' takes exactly one of 'off' or 'on', e.g. power: { off: node1 }");
+                return new PowerAction(line, Hosts(power, power.Has("on") ? "on" : "off"), power.Has("on"));
             case "provider":
                 var provider = entry.RequireMap(kind, "{ on: HOST, options: \"pc.bootstrap=YES\" }");
                 provider.RejectUnknown("on", "options");
@@ -195,6 +200,11 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 var maxLag = body.OptionalInt("max", "a number of transactions");
                 if (min is null && maxLag is null) throw body.Error("give 'min' and/or 'max' (transactions behind)");
                 return new LagExpectation(line, within, OneHost(body), reference, min, maxLag);
+            case "command":
+                body.RejectUnknown("on", "run", "equals", "contains", "exit");
+                var commandEquals = body.Find("equals") is YamlScalarNode ce ? ce.Value ?? "" : null;
+                return new CommandExpectation(line, within, On(body), body.RequireString("run", "a shell command, e.g. drbdadm dstate r0"),
+                    commandEquals, body.OneOrMany("contains", "text the output must contain"), body.OptionalInt("exit", "an exit code") ?? 0);
             case "vip":
                 body.RejectUnknown("on");
                 if (!lab.Vars.ContainsKey("vip")) throw body.Error($"lab '{lab.Name}' has no virtual IP ('vip' under vars)");

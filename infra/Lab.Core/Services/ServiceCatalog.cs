@@ -11,6 +11,7 @@ public static class ServiceCatalog
     public const string ClusterCheck = "clustercheck";
     public const string HaProxy = "haproxy";
     public const string Keepalived = "keepalived";
+    public const string Pacemaker = "pacemaker";
 
     /// <summary>
     /// Every host gets the `mariadb` client (students run SQL from any of them, as in the seed), nftables (isolate) and
@@ -69,6 +70,14 @@ public static class ServiceCatalog
             // every target.
             SystemdExecStart: "/usr/sbin/keepalived --dont-fork --log-console --log-detail -p /run/keepalived/keepalived.pid -r /run/keepalived/vrrp.pid $DAEMON_ARGS",
             SystemdRuntimeDirectory: "keepalived"),
+        // The cluster manager of the ha-drbd lab (seed 002): Pacemaker on Corosync, configured with crmsh. The lab's own
+        // setup starts it once DRBD and the rendered corosync.conf are in place; it then owns DRBD, the filesystem,
+        // MariaDB and the virtual IP. Debian's packages start both with a default one-node config (node1 on
+        // 127.0.0.1): stopped, and that CIB removed, before the lab's configuration is used.
+        new ServiceSpec(Pacemaker, "pacemakerd", "/var/log/pacemaker/pacemaker.log", "pacemaker", TimeSpan.FromSeconds(120),
+            ["corosync", "pacemaker", "crmsh", "resource-agents"],
+            [new("/usr/sbin/corosync", "corosync"), new("/usr/sbin/pacemakerd", "pacemaker"), new("/usr/sbin/crm", "crmsh")],
+            [], [["systemctl", "stop", "pacemaker", "corosync"], ["rm", "-f", "/var/lib/pacemaker/cib/cib*"]]),
     }.ToDictionary(s => s.Name);
 
     public static IReadOnlyCollection<string> Names => Specs.Keys;
