@@ -74,8 +74,11 @@ public static class ServiceCatalog
         // setup starts it once DRBD and the rendered corosync.conf are in place; it then owns DRBD, the filesystem,
         // MariaDB and the virtual IP. Debian's packages start both with a default one-node config (node1 on
         // 127.0.0.1): stopped, and that CIB removed, before the lab's configuration is used.
+        // No packages listed: they would go into the machines image too, whose containers (no DRBD there) would then
+        // start Debian's Corosync at every boot. The VM image has them (VmImage.Packages); on other hosts the
+        // preflight names what is missing.
         new ServiceSpec(Pacemaker, "pacemakerd", "/var/log/pacemaker/pacemaker.log", "pacemaker", TimeSpan.FromSeconds(120),
-            ["corosync", "pacemaker", "crmsh", "resource-agents"],
+            [],
             [new("/usr/sbin/corosync", "corosync"), new("/usr/sbin/pacemakerd", "pacemaker"), new("/usr/sbin/crm", "crmsh")],
             [], [["systemctl", "stop", "pacemaker", "corosync"], ["rm", "-f", "/var/lib/pacemaker/cib/cib*"]]),
     }.ToDictionary(s => s.Name);
