@@ -36,7 +36,7 @@ public sealed class LabStepRunner(LabInstance instance, Until until)
             {
                 var r = await host.RunAsync("sh -e -s", script, ScriptTimeout, ct);
                 if (!r.Ok)
-                    throw new LabException($"{step.Where}: '{step.Title}' failed on {host.Name} ({r.Describe()}){Tail(r)}\n" +
+                    throw new LabException($"{step.Where}: '{step.Title}' failed on {host.Name} (exit {r.ExitCode}){Tail(r)}\n" +
                                            $"fix the script in lab.yaml, or look around with `lab shell {host.Name}`");
             }));
         if (step.Until is { } check)
@@ -47,7 +47,7 @@ public sealed class LabStepRunner(LabInstance instance, Until until)
                     await until.HoldsAsync($"{host.Name}: `{check}` succeeds", async c =>
                     {
                         var r = await host.RunAsync(check, timeout: TimeSpan.FromSeconds(30), ct: c);
-                        return new ProbeResult(r.Ok, r.Ok ? "exit 0" : $"{r.Describe()}{Tail(r)}");
+                        return new ProbeResult(r.Ok, r.Ok ? "exit 0" : r.Describe());
                     }, new WaitPolicy(step.Within, TimeSpan.FromMilliseconds(500)), ct);
                 }
                 catch (WaitTimeoutException e)
