@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Lab.Cli.Views;
-using Lab.Core.BringUp;
 using Lab.Core.Galera;
 using Lab.Core.Instances;
 using Lab.Core.Scenarios;
@@ -50,16 +49,13 @@ internal static class RunCommand
             // scenario from a fresh instance instead: `up` takes a few seconds.
             var healsInPlace = definition.Hosts.Any(h => h.Runs(ServiceCatalog.Galera));
             var fresh = created;
+            // A lab that says how to restore itself (lab.yaml `restore:`, e.g. ha-drbd on VMs, where a new instance costs
+            // minutes) is restored in place before every scenario but the first of a new instance.
+            var restoresItself = definition.Restore.Count > 0;
+            var restore = RestoreInPlace.Before(observer.Note, created);
             ScenarioSuite.Preparation prepare = async (current, c) =>
             {
-                // A lab that says how to restore itself (lab.yaml `restore:`, e.g. ha-drbd on VMs, where a new instance
-                // costs minutes) is restored in place before every scenario but the first of a new instance.
-                if (current.Lab.Restore.Count > 0)
-                {
-                    if (!fresh) await new LabStepRunner(current, Until.Real).RunAllAsync(current.Lab.Restore, observer.Note, c);
-                    fresh = false;
-                    return current;
-                }
+                if (restoresItself) return await restore(current, c);
                 if (healsInPlace)
                 {
                     await new HealthRestorer(current, Until.Real, observer.Note).RestoreAsync(c);
