@@ -27,6 +27,7 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
         File.WriteAllText(Path.Combine(seed, "network.sh"), NetworkScript());
         await ProcessRunner.RequireAsync("mkfs.ext4", ["-q", "-F", "-L", "labseed", "-d", seed, vms.SeedImage(instance, Host.Name), "8M"], ct: ct);
         Directory.Delete(seed, true); // the private keys live on in the seed image only, which `down` removes
+        if (Host.VmSize.DataDiskMb is { } mb) await VmDataDisk.CreateAsync(vms.DataDisk(instance, Host.Name), mb, ct);
         return knownHost;
     }
 
@@ -63,6 +64,7 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
             "-drive", $"file={vms.Overlay(instance, Host.Name)},format=qcow2,if=virtio",
             "-drive", $"file={vms.SeedImage(instance, Host.Name)},format=raw,if=virtio,readonly=on",
         ]);
+        args.AddRange(VmDataDisk.QemuArguments(vms.DataDisk(instance, Host.Name), Host.VmSize));
         foreach (var nic in Host.Nics)
             args.AddRange([
                 "-netdev", $"tap,id=n{nic.Index},ifname={VmLayout.Tap(index, nic.Index)},script=no,downscript=no",

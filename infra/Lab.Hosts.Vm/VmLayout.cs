@@ -16,6 +16,7 @@ public sealed class VmLayout(LocalLayout layout)
     public string SeedImage(string instance, string host) => Path.Combine(HostDir(instance, host), "seed.img");
     public string PidFile(string instance, string host) => Path.Combine(HostDir(instance, host), "qemu.pid");
     public string ConsoleLog(string instance, string host) => Path.Combine(HostDir(instance, host), "console.log");
+    public string DataDisk(string instance, string host) => Path.Combine(HostDir(instance, host), "data.img");
 
     /// <summary>The instance's login key, known_hosts and inventory sit with its other state (removed by `down`).</summary>
     public string KeyFile(string instance) => Path.Combine(layout.InstanceDir(instance), "id_ed25519");

@@ -34,15 +34,18 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
         if (request.Inventory is not null)
             throw new LabInputException("--inventory is for --target ssh (the vm target creates its own hosts)");
         var runtime = await VmRuntime.PrepareAsync(layout, progress, ct);
-        return await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _fleet.Vms.InventoryFile(instance), runtime.Accel.Pace,
+        return WithPower(await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _fleet.Vms.InventoryFile(instance), runtime.Accel.Pace,
             async moved =>
             {
                 await LabNetwork.CreateSwitchAsync(instance, moved, ct); // no host namespaces: each VM has its own network stack
                 return await _fleet.BootAsync(instance, moved, moved.Hosts, runtime, progress, ct);
-            }, progress, ct);
+            }, progress, ct));
     }
 
-    public LabInstance Open(string instance) => SshLab.OpenRecorded(catalog, layout, instance, Name);
+    public LabInstance Open(string instance) => WithPower(SshLab.OpenRecorded(catalog, layout, instance, Name));
+
+    /// <summary>The same instance with the VMs' power switch (hard failovers: <see cref="VmPower"/>).</summary>
+    private LabInstance WithPower(LabInstance i) => VmPower.Attach(_vms, i);
 
     /// <summary>True when the instance is (or was half-way) a vm instance.</summary>
     public bool Owns(string instance) => InstanceRecord.TryLoad(layout, instance) is { } record

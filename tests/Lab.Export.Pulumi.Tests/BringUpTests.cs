@@ -68,6 +68,30 @@ public sealed class BringUpTests
     }
 
     [Fact]
+    public void Given_a_lab_whose_hosts_need_a_data_disk_When_exported_Then_the_export_refuses_naming_the_host_and_what_to_use()
+    {
+        var drbd = Lab.Core.Loading.LabCatalog.Locate().Load("ha-drbd");
+
+        var error = Assert.Throws<Lab.Core.Errors.LabException>(() => new AzureProgramGenerator(_galera.Renderer).Generate(drbd));
+
+        Assert.Contains("node1 needs an empty data disk", error.Message);
+        Assert.Contains("--target vm", error.Message);
+    }
+
+    [Fact]
+    public void Given_a_lab_setup_step_When_exported_Then_its_script_runs_as_root_and_its_wait_is_a_bounded_poll()
+    {
+        var step = new Lab.Core.Model.LabStep("r0 up", ["n1"], "drbdadm up r0\n", "drbdadm cstate r0 | grep -q Connected", TimeSpan.FromSeconds(30), "lab.yaml", 7);
+
+        var script = Azure.LabSetupScript.For(step);
+
+        Assert.Contains("sudo sh -e -s <<'LAB_SETUP_END'\ndrbdadm up r0\nLAB_SETUP_END\n", script);
+        Assert.Contains("for i in $(seq 1 60); do", script);
+        Assert.Contains("sudo sh -c 'drbdadm cstate r0 | grep -q Connected'", script);
+        Assert.Contains("exit 1", script);
+    }
+
+    [Fact]
     public void Given_every_command_When_its_connection_is_read_Then_it_goes_through_the_jump_host_with_the_admin_key_after_its_vm_exists()
     {
         var commands = _galera.ResourcesOfType("command:remote:Command").ToList();

@@ -46,8 +46,12 @@ internal static class RunCommand
             var observer = new ScenarioConsoleObserver(context.Console, parse.GetValue(language) ?? "en");
             var between = BetweenScenariosRule.For(definition);
             var fresh = created;
+            // A lab that says how to restore itself (lab.yaml `restore:`, e.g. ha-drbd on VMs, where a new instance costs
+            // minutes) is restored in place before every scenario but the first of a new instance.
+            var restore = RestoreInPlace.Before(observer.Note, created);
             ScenarioSuite.Preparation prepare = async (current, c) =>
             {
+                if (between == BetweenScenarios.RestoreSteps) return await restore(current, c);
                 if (between == BetweenScenarios.HealInPlace)
                 {
                     await new HealthRestorer(current, Until.Real, observer.Note).RestoreAsync(c);

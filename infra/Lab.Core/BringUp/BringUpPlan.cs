@@ -18,6 +18,8 @@ public sealed record BringUpPlan(LabDefinition Lab, IReadOnlyList<BringUpStep> S
     public static BringUpPlan For(LabDefinition lab, GaleraStart start)
     {
         var steps = new List<BringUpStep> { new PrepareHostsStep(lab.Hosts.Select(h => h.Name).ToList()) };
+        // The lab's own procedure (lab.yaml `setup:`), in its order, on prepared hosts before any service starts.
+        steps.AddRange(lab.Setup.Select((s, i) => new LabSetupStep(s, i)));
         var galera = Names(lab.HostsRunning(ServiceCatalog.Galera));
         var servers = Names(lab.HostsRunning(ServiceCatalog.MariaDb));
         if (galera.Count > 0)
@@ -61,6 +63,9 @@ public sealed record BringUpPlan(LabDefinition Lab, IReadOnlyList<BringUpStep> S
         if (connectsTo is not null && lab.Hosts.FirstOrDefault(h => h.Address == connectsTo) is { } direct)
             return ($"{direct.Name} ({direct.Address})", [direct.Name]);
         if (proxies.Count > 0 && galera.Count > 0) return ($"HAProxy on {proxies[0]}", galera);
+        // A virtual IP that a cluster manager (Pacemaker) moves: whichever of its nodes holds it answers.
+        var managers = Names(lab.HostsRunning(ServiceCatalog.Pacemaker));
+        if (connectsTo is not null && connectsTo == vip && managers.Count > 0) return ($"the virtual IP {vip}", managers);
         return null;
     }
 

@@ -85,6 +85,9 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
                 return null;
             case ClientQueryStep s:
                 return await ClientQueryAsync(s, ct);
+            case LabSetupStep s:
+                await new LabStepRunner(instance, until).RunAsync(s.Step, ct);
+                return null;
             default:
                 throw new NotSupportedException($"bring-up step {step.GetType().Name} has no runner");
         }

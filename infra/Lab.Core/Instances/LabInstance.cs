@@ -29,6 +29,9 @@ public sealed class LabInstance
     public LabSecrets Secrets { get; }
     public IReadOnlyDictionary<string, ILabHost> Hosts { get; }
 
+    /// <summary>The hosts' power switch when the target has one (VMs), else null: see <see cref="IPowerControl"/>.</summary>
+    public IPowerControl? Power { get; init; }
+
     public ILabHost Host(string name) =>
         Hosts.TryGetValue(name, out var host) ? host
             : throw new Lab.Core.Errors.LabInputException($"unknown host '{name}' in instance '{Name}' (lab {Lab.Name}); hosts are: {string.Join(", ", Hosts.Keys)}");

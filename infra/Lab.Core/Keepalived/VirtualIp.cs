@@ -5,19 +5,27 @@ using Lab.Core.Waits;
 
 namespace Lab.Core.Keepalived;
 
-/// <summary>Which hosts hold the lab's virtual IP (the <c>vip</c> var), read from each keepalived host's interfaces.</summary>
+/// <summary>
+/// Which hosts hold the lab's virtual IP (the <c>vip</c> var), read from the interfaces of each host that can take it:
+/// those running keepalived (VRRP) or Pacemaker (an IPaddr2 resource).
+/// </summary>
 public sealed class VirtualIp(LabInstance instance)
 {
     public string Address => instance.Lab.Vars.TryGetValue("vip", out var vip) ? vip
         : throw new Lab.Core.Errors.LabInputException($"lab '{instance.Lab.Name}' has no 'vip' var: it has no virtual IP");
 
-    public bool Exists => instance.Lab.Vars.ContainsKey("vip") && instance.HostsRunning(ServiceCatalog.Keepalived).Count > 0;
+    public bool Exists => instance.Lab.Vars.ContainsKey("vip") && Candidates.Count > 0;
+
+    private IReadOnlyList<ILabHost> Candidates =>
+        [.. instance.HostsRunning(ServiceCatalog.Keepalived), .. instance.HostsRunning(ServiceCatalog.Pacemaker)];
 
     public async Task<IReadOnlyList<string>> HoldersAsync(CancellationToken ct)
     {
         var holders = new List<string>();
-        foreach (var host in instance.HostsRunning(ServiceCatalog.Keepalived))
+        foreach (var host in Candidates)
         {
+            // A host whose machine is powered off holds nothing (and cannot be asked).
+            if (instance.Power is { } power && !power.IsOn(host.Name)) continue;
             var r = await host.RunAsync("ip -4 -o addr show dev eth0", timeout: TimeSpan.FromSeconds(5), ct: ct);
             if (!r.Ok) throw new HostCommandException(host.Name, "ip addr", r);
             if (r.Stdout.Contains($" {Address}/", StringComparison.Ordinal)) holders.Add(host.Name);

@@ -26,7 +26,7 @@ public sealed partial class LabLoader
     public LabDefinition Parse(string file, string text)
     {
         var root = YamlDocument.Parse(file, text).Root;
-        root.RejectUnknown("name", "title", "network", "networks", "vars", "roles", "hosts");
+        root.RejectUnknown("name", "title", "network", "networks", "vars", "roles", "hosts", "setup", "restore");
 
         var name = root.RequireString("name", "the lab's name, e.g. galera");
         if (!LabName().IsMatch(name))
@@ -38,7 +38,11 @@ public sealed partial class LabLoader
         var roles = ReadRoles(root);
         var hosts = ReadHosts(root, networks, roles);
         return new LabDefinition(name, title, networks[0].Subnet, vars, hosts, Path.GetFullPath(file),
-            root.Find("networks") is null ? null : networks);
+            root.Find("networks") is null ? null : networks)
+        {
+            Setup = LabStepReader.Read(root, "setup", hosts),
+            Restore = LabStepReader.Read(root, "restore", hosts),
+        };
     }
 
     [GeneratedRegex("^[a-z][a-z0-9]{0,9}$")]
@@ -142,17 +146,17 @@ public sealed partial class LabLoader
         return new FileTemplate(template, path, mode, owner);
     }
 
-    /// <summary>`vm: { cpus: 1, memory: 512 }` (memory in MB), both optional.</summary>
+    /// <summary>`vm: { cpus: 1, memory: 512, disk: 256M }` (memory in MB; disk: an empty data disk), all optional.</summary>
     private static VmSize? ReadVmSize(YamlMap host, string name)
     {
         var vm = host.OptionalMap("vm");
         if (vm is null) return null;
-        vm.RejectUnknown("cpus", "memory");
+        vm.RejectUnknown("cpus", "memory", "disk");
         var cpus = vm.OptionalInt("cpus", "a number of virtual CPUs such as 1") ?? VmSize.Default.Cpus;
         var memory = vm.OptionalInt("memory", "megabytes such as 512") ?? VmSize.Default.MemoryMb;
         if (cpus is < 1 or > 64) throw vm.Error($"host '{name}': vm cpus {cpus} must be between 1 and 64");
         if (memory is < 256 or > 65536) throw vm.Error($"host '{name}': vm memory {memory} MB must be between 256 and 65536 (Debian's kernel needs about 256)");
-        return new VmSize(cpus, memory);
+        return new VmSize(cpus, memory, LabStepReader.ReadDiskMb(vm, name));
     }
 
     private static List<HostDefinition> ReadHosts(YamlMap root, IReadOnlyList<NetworkDefinition> networks, Dictionary<string, RoleSpec> roles)

@@ -12,6 +12,12 @@ public sealed record LabDefinition(
     string SourceFile,
     IReadOnlyList<NetworkDefinition>? Networks = null)
 {
+    /// <summary>lab.yaml's `setup:` steps, run in order after the hosts are prepared (see <see cref="LabStep"/>).</summary>
+    public IReadOnlyList<LabStep> Setup { get; init; } = [];
+
+    /// <summary>lab.yaml's `restore:` steps: bring the lab back to its starting state in place between scenarios.</summary>
+    public IReadOnlyList<LabStep> Restore { get; init; } = [];
+
     /// <summary>Directory holding lab.yaml, its scenarios and guides.</summary>
     public string Directory => Path.GetDirectoryName(SourceFile) ?? ".";
 

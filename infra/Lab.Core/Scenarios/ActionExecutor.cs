@@ -85,6 +85,9 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 await host.WriteFileAsync(a.Path, text.Replace(a.Replace, a.With, StringComparison.Ordinal), mode, owner, ct);
                 return null;
             }
+            case PowerAction a:
+                await Task.WhenAll(a.Hosts.Select(h => PowerAsync(h, a.On, ct)));
+                return a.On ? null : "the machine stopped at once, as when its power is cut; it is powered on again at the end of the scenario if the scenario does not";
             case ProviderOptionsAction a:
                 await lab.Host(a.Host).ExecuteAsync($"SET GLOBAL wsrep_provider_options='{a.Options.Replace("'", "''")}'", ct);
                 return null;
@@ -138,6 +141,23 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
         {
             throw new NetemUnavailableException(e.Host, context.Instance.Lab.Name);
         }
+    }
+
+    private async Task PowerAsync(string host, bool on, CancellationToken ct)
+    {
+        var lab = context.Instance;
+        lab.Host(host); // an unknown host is named as such
+        var power = lab.Power ?? throw new NoPowerControlException(host, lab.Target, lab.Lab.Name);
+        var key = $"power {host}";
+        if (on)
+        {
+            await power.PowerOnAsync(host, ct);
+            context.Undone(key);
+            return;
+        }
+        // Registered first: a machine left off would break every later scenario; powering on a running one is a no-op.
+        context.UndoAtEnd(key, $"power on {host} (it was powered off)", c => power.PowerOnAsync(host, c));
+        await power.PowerOffAsync(host, ct);
     }
 
     private static string MainService(ILabHost host) =>

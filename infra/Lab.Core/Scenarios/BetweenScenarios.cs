@@ -7,6 +7,9 @@ namespace Lab.Core.Scenarios;
 /// <summary>What `lab run` does to an instance before each scenario after the first.</summary>
 public enum BetweenScenarios
 {
+    /// <summary>The lab says how to restore itself (lab.yaml `restore:` steps, e.g. ha-drbd on VMs): they run in place.</summary>
+    RestoreSteps,
+
     /// <summary>Galera heals in place: restart, re-form, rejoin.</summary>
     HealInPlace,
 
@@ -23,7 +26,8 @@ public enum BetweenScenarios
 public static class BetweenScenariosRule
 {
     public static BetweenScenarios For(LabDefinition lab) =>
-        lab.Hosts.Any(h => h.Runs(ServiceCatalog.Galera)) ? BetweenScenarios.HealInPlace
+        lab.Restore.Count > 0 ? BetweenScenarios.RestoreSteps
+        : lab.Hosts.Any(h => h.Runs(ServiceCatalog.Galera)) ? BetweenScenarios.HealInPlace
         : ReplicationRoles.InitialPrimary(lab) is not null ? BetweenScenarios.Recreate
         : BetweenScenarios.Keep;
 }

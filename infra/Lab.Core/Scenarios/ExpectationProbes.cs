@@ -37,20 +37,22 @@ public sealed class ExpectationProbes(RunContext context)
                 : string.Join("; ", missing.Select(m => $"no \"{m}\" yet").Concat(present.Select(p => $"found \"{p}\"")));
             return new ProbeResult(missing.Count == 0 && present.Count == 0, observed);
         },
-        CommandExpectation e => async ct =>
+        CommandExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
         {
             var lab = context.Instance.Lab;
-            var r = await context.Instance.Host(e.Host).RunAsync(ScenarioText.Expand(e.Command, lab), ct: ct);
+            var r = await context.Instance.Host(h).RunAsync(ScenarioText.Expand(e.Command, lab), ct: ct);
             var output = r.Stdout + r.Stderr;
             var problems = new List<string>();
             if (r.ExitCode != e.Exit) problems.Add($"exit {r.ExitCode}");
+            if (e.EqualsText is { } equals && r.Stdout.Trim() != ScenarioText.Expand(equals, lab)) problems.Add($"not '{ScenarioText.Expand(equals, lab)}'");
             problems.AddRange(e.Contains.Select(c => ScenarioText.Expand(c, lab)).Where(c => !output.Contains(c, StringComparison.Ordinal)).Select(c => $"no \"{c}\""));
             problems.AddRange(e.Lacks.Select(l => ScenarioText.Expand(l, lab)).Where(l => output.Contains(l, StringComparison.Ordinal)).Select(l => $"found \"{l}\""));
             if (e.Matches is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch(output, ScenarioText.Expand(pattern, lab)))
                 problems.Add($"no match for /{pattern}/");
-            var seen = ActionExecutor.OneLine(output.Trim());
+            var trimmed = output.Trim();
+            var seen = ActionExecutor.OneLine(trimmed.Length > 300 ? trimmed[..300] + "…" : trimmed);
             return new ProbeResult(problems.Count == 0, problems.Count == 0 ? seen : $"{string.Join("; ", problems)} in: {seen}");
-        },
+        }),
         FileExpectation e => async ct =>
         {
             var text = await context.Instance.Host(e.Host).ReadFileAsync(e.Path, ct);

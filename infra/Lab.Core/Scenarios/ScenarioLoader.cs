@@ -12,7 +12,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
 
     private static readonly string[] ActionKinds =
         ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "impair", "unimpair", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
-         "attach", "promote", "promote-most-advanced"];
+         "attach", "promote", "promote-most-advanced", "power"];
 
     private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command"];
 
@@ -123,6 +123,11 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 edit.RejectUnknown("on", "path", "replace", "with");
                 return new EditFileAction(line, OneHost(edit), edit.RequireString("path", "an absolute path"),
                     edit.RequireString("replace", "the text to find"), edit.RequireString("with", "the replacement text"));
+            case "power":
+                var power = entry.RequireMap(kind, "{ off: HOSTS } or { on: HOSTS }");
+                power.RejectUnknown("off", "on");
+                if (power.Has("off") == power.Has("on")) throw power.Error("'power' takes exactly one of 'off' or 'on', e.g. power: { off: node1 }");
+                return new PowerAction(line, Hosts(power, power.Has("on") ? "on" : "off"), power.Has("on"));
             case "provider":
                 var provider = entry.RequireMap(kind, "{ on: HOST, options: \"pc.bootstrap=YES\" }");
                 provider.RejectUnknown("on", "options");
@@ -204,16 +209,18 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 if (min is null && maxLag is null) throw body.Error("give 'min' and/or 'max' (transactions behind)");
                 return new LagExpectation(line, within, OneHost(body), reference, min, maxLag);
             case "command":
-                body.RejectUnknown("on", "run", "exit", "contains", "lacks", "matches");
+                body.RejectUnknown("on", "run", "exit", "equals", "contains", "lacks", "matches");
                 var matches = body.OptionalString("matches", "a regular expression the output must match");
                 if (matches is not null)
                     try { _ = new System.Text.RegularExpressions.Regex(matches); }
                     catch (ArgumentException e) { throw body.Error(body.Find("matches")!, $"'matches' is not a valid regular expression: {e.Message}"); }
+                var commandEquals = body.Find("equals") is YamlScalarNode ce ? ce.Value ?? "" : null;
                 var mustContain = body.OneOrMany("contains", "text the output must contain");
                 var mustLack = body.OneOrMany("lacks", "text the output must not contain");
-                foreach (var text in mustContain.Concat(mustLack).Append(matches ?? ""))
+                foreach (var text in mustContain.Concat(mustLack).Append(matches ?? "").Append(commandEquals ?? ""))
                     if (ScenarioText.Problem(text, lab) is { } problem) throw body.Error(problem);
-                return new CommandExpectation(line, within, OneHost(body), Command(body), body.OptionalInt("exit", "an exit code") ?? 0, mustContain, mustLack, matches);
+                return new CommandExpectation(line, within, On(body), Command(body), body.OptionalInt("exit", "an exit code") ?? 0, mustContain, mustLack, matches,
+                    commandEquals);
             case "vip":
                 body.RejectUnknown("on");
                 if (!lab.Vars.ContainsKey("vip")) throw body.Error($"lab '{lab.Name}' has no virtual IP ('vip' under vars)");

@@ -172,13 +172,15 @@ public sealed record LagExpectation(int Line, TimeSpan Within, string Host, stri
 
 /// <summary>Exactly one host holds the lab's virtual IP, and it is one of <see cref="Hosts"/>.</summary>
 /// <summary>
-/// A command on a host whose exit code and output must come out as given (polled like every expectation): what the
-/// client actually received from a balancer, what `ipvsadm -Ln --stats` or `drbdadm status` says.
+/// A command on each host (as root) whose exit code and output must come out as given, polled like every expectation:
+/// what the client actually received from a balancer, what `ipvsadm -Ln --stats`, `drbdadm dstate r0` or `crm_mon`
+/// say. <see cref="EqualsText"/> compares the trimmed standard output; the others look at standard output and error.
 /// </summary>
-public sealed record CommandExpectation(int Line, TimeSpan Within, string Host, string Command, int Exit, IReadOnlyList<string> Contains,
-    IReadOnlyList<string> Lacks, string? Matches) : Expectation(Line, Within)
+public sealed record CommandExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, string Command, int Exit, IReadOnlyList<string> Contains,
+    IReadOnlyList<string> Lacks, string? Matches, string? EqualsText = null) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{Host}$ {Command}" + (Contains.Count > 0 ? $" shows {string.Join(", ", Contains.Select(c => $"\"{c}\""))}" : "") +
+    public override string Describe() => $"{string.Join(", ", Hosts)}$ {Command}" + (EqualsText is { } e ? $" → '{e}'" : "") +
+        (Contains.Count > 0 ? $" shows {string.Join(", ", Contains.Select(c => $"\"{c}\""))}" : "") +
         (Lacks.Count > 0 ? $" without {string.Join(", ", Lacks.Select(c => $"\"{c}\""))}" : "") + (Matches is null ? "" : $" matching /{Matches}/") +
         (Exit == 0 ? "" : $" (exit {Exit})");
 }

@@ -83,7 +83,9 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
         string? failure = null;
         foreach (var undo in context.TakeUndo())
         {
-            using var timeout = new CancellationTokenSource(CleanUpTimeout, clock);
+            // Stretched like every wait on slow hosts: powering a VM on under emulation takes about a minute.
+            var limit = CleanUpTimeout * instance.Pace;
+            using var timeout = new CancellationTokenSource(limit, clock);
             var step = await TimeAsync(scenario.Stages.Count, CleanUpTitle, StepKind.Action, undo.Description, start, async () =>
             {
                 try
@@ -92,7 +94,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested)
                 {
-                    throw new ScenarioStepException($"did not finish within {CleanUpTimeout.TotalSeconds:0}s");
+                    throw new ScenarioStepException($"did not finish within {limit.TotalSeconds:0}s");
                 }
                 return null;
             });
@@ -131,13 +133,14 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
             BackendExpectation e => [e.Proxy],
             ReplicaExpectation e => e.Hosts,
             LagExpectation e => [e.Host],
+            CommandExpectation e => e.Hosts,
             _ => [],
         };
         var parts = new List<string>();
         foreach (var h in hosts.Distinct())
         {
             var host = instance.Host(h);
-            if (host.Definition.Services.Count == 0) continue;
+            if (host.Definition.Services.Count == 0 || instance.Power?.IsOn(h) == false) continue;
             var log = Lab.Core.Services.ServiceCatalog.Get(host.Definition.Services[0]).LogPath;
             var r = await host.RunAsync($"tail -n 6 {log} 2>/dev/null", ct: ct);
             if (r.Stdout.Trim().Length > 0) parts.Add($"\n  --- {h}:{log} (last lines) ---\n  " + r.Stdout.TrimEnd().Replace("\n", "\n  "));

@@ -12,6 +12,7 @@ public static class ServiceCatalog
     public const string HaProxy = "haproxy";
     public const string Keepalived = "keepalived";
     public const string Nginx = "nginx";
+    public const string Pacemaker = "pacemaker";
 
     /// <summary>
     /// Every host gets the `mariadb` client (students run SQL from any of them, as in the seed), nftables (isolate) and
@@ -74,6 +75,17 @@ public static class ServiceCatalog
         // light build; in the foreground for the local supervisor, its own unit on a systemd host.
         new ServiceSpec(Nginx, "nginx -g 'daemon off;'", "/var/log/nginx/error.log", "nginx", TimeSpan.FromSeconds(10),
             ["nginx-light"], [new("/usr/sbin/nginx", "nginx-light")], [], [["systemctl", "stop", "nginx"]]),
+        // The cluster manager of the ha-drbd lab (seed 002): Pacemaker on Corosync, configured with crmsh. The lab's own
+        // setup starts it once DRBD and the rendered corosync.conf are in place; it then owns DRBD, the filesystem,
+        // MariaDB and the virtual IP. Debian's packages start both with a default one-node config (node1 on
+        // 127.0.0.1): stopped, and that CIB removed, before the lab's configuration is used.
+        // No packages listed: they would go into the machines image too, whose containers (no DRBD there) would then
+        // start Debian's Corosync at every boot. The VM image has them (VmImage.Packages); on other hosts the
+        // preflight names what is missing.
+        new ServiceSpec(Pacemaker, "pacemakerd", "/var/log/pacemaker/pacemaker.log", "pacemaker", TimeSpan.FromSeconds(120),
+            [],
+            [new("/usr/sbin/corosync", "corosync"), new("/usr/sbin/pacemakerd", "pacemaker"), new("/usr/sbin/crm", "crmsh")],
+            [], [["systemctl", "stop", "pacemaker", "corosync"], ["rm", "-f", "/var/lib/pacemaker/cib/cib*"]]),
     }.ToDictionary(s => s.Name);
 
     public static IReadOnlyCollection<string> Names => Specs.Keys;

@@ -26,6 +26,9 @@ public static class BringUpCommands
 
     public static IEnumerable<(string Name, YMap Resource)> Build(LabDefinition lab, HostDefinition jump)
     {
+        if (lab.Hosts.FirstOrDefault(h => h.Vm?.DataDiskMb is not null) is { } disked)
+            throw new LabException($"lab '{lab.Name}': {disked.Name} needs an empty data disk (vm: disk), which the Azure program does not create yet " +
+                                   "(the seed attaches one per VM in the portal); use `lab up --target vm`, or `--target ssh` on VMs that have the disk");
         var previous = new List<string>();
         foreach (var step in BringUpPlan.For(lab, GaleraStart.Classic).Steps)
         {
@@ -104,6 +107,10 @@ public static class BringUpCommands
                 yield return ($"{s.Client}-query", s.Client,
                     $"# A student's first query, through {s.Via}.\n" +
                     "sudo mariadb -N -B -e 'SELECT @@hostname'\n", false);
+                break;
+            case LabSetupStep s:
+                foreach (var host in s.Step.Hosts)
+                    yield return ($"{host}-{s.Key}", host, LabSetupScript.For(s.Step), false);
                 break;
             default:
                 throw new NotSupportedException($"bring-up step {step.GetType().Name} has no Azure command");
