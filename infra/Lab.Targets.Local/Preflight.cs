@@ -13,6 +13,7 @@ public static class Preflight
     [
         new("/usr/sbin/ip", "iproute2"), new("/usr/bin/nsenter", "util-linux"), new("/usr/bin/unshare", "util-linux"),
         new("/usr/sbin/nft", "nftables"), new("/usr/bin/socat", "socat"), new("/usr/bin/mariadb", "mariadb-client"),
+        new("/usr/bin/curl", "curl"),
     ];
 
     public static void Check(LabDefinition lab, LocalLayout layout)

@@ -46,8 +46,8 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         }
         var image = await MachineImage.EnsureAsync(layout, progress, ct);
         var vmNames = needs.Select(n => n.Host.Name).ToHashSet();
-        return await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _machines.InventoryFile(instance),
-            pace: runtime?.Accel.Pace ?? 1, moved => BootAsync(moved, instance, image, runtime, vmNames, progress, clock, ct), progress, ct);
+        return VmPower.Attach(_fleet.Vms, await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _machines.InventoryFile(instance),
+            pace: runtime?.Accel.Pace ?? 1, moved => BootAsync(moved, instance, image, runtime, vmNames, progress, clock, ct), progress, ct));
     }
 
     /// <summary>
@@ -78,7 +78,8 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         return inventory;
     }
 
-    public LabInstance Open(string instance) => SshLab.OpenRecorded(catalog, layout, instance, Name);
+    /// <summary>A mixed lab's VMs come with their power switch (hard failovers).</summary>
+    public LabInstance Open(string instance) => VmPower.Attach(_fleet.Vms, SshLab.OpenRecorded(catalog, layout, instance, Name));
 
     /// <summary>True when the instance is (or was half-way) a machines instance.</summary>
     public bool Owns(string instance) =>

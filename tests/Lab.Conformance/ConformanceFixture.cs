@@ -1,3 +1,4 @@
+using Lab.Core.BringUp;
 using System.Diagnostics;
 using Lab.Core.Galera;
 using Lab.Core.Scenarios;
@@ -60,6 +61,11 @@ public abstract class ConformanceFixture : IAsyncLifetime
         }
         else if (_current is not null && _current.Lab.Name == lab && between == BetweenScenarios.Keep)
             how = "kept (its scenarios reset what they change)";
+        else if (_current is not null && _current.Lab.Name == lab && between == BetweenScenarios.RestoreSteps)
+        {
+            await new LabStepRunner(_current, Until.Real).RunAllAsync(_current.Lab.Restore, note, ct);
+            how = "restored in place (its restore steps)";
+        }
         else
         {
             await DownCurrentAsync();

@@ -10,7 +10,7 @@ namespace Lab.Conformance;
 /// its time to out/conformance/&lt;target&gt;.tsv (lab, scenario, preparation, scenario seconds, result) for the matrix.
 /// </summary>
 [TestCaseOrderer(LabScenarioOrderer.TypeName, LabScenarioOrderer.Assembly)]
-public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutputHelper output) where TFixture : ConformanceFixture
+public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutputHelper output) where TFixture : ConformanceFixture, IConformanceScope
 {
     public static TheoryData<string, string, int> Cases()
     {
@@ -18,9 +18,7 @@ public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutpu
         var catalog = new LabCatalog(RepoRoot.Path);
         foreach (var lab in catalog.LabNames)
         {
-            // A lab whose hosts need a data disk (ha-drbd: DRBD's kernel module and a second disk) runs on VMs only;
-            // tests/Lab.Targets.Vm.Tests runs its scenarios there.
-            if (catalog.Load(lab).Hosts.Any(h => h.Vm?.DataDiskMb is not null)) continue;
+            if (!TFixture.Covers(catalog.Load(lab))) continue;
             var names = new ScenarioLoader(catalog.Load(lab)).Names.ToList();
             for (var i = 0; i < names.Count; i++) data.Add(lab, names[i], i);
         }

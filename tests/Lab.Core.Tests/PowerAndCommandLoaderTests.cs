@@ -46,7 +46,7 @@ public sealed class PowerAndCommandLoaderTests
     [InlineData("    do: [ { power: { reboot: node1 } } ]", "unknown key 'reboot'")]
     [InlineData("    do: [ { power: { off: node9 } } ]", "unknown host 'node9'")]
     [InlineData("    expect: [ { command: { on: node1, equals: x } } ]", "missing 'run'")]
-    [InlineData("    expect: [ { command: { on: node1, run: x, matches: y } } ]", "unknown key 'matches'")]
+    [InlineData("    expect: [ { command: { on: node1, run: x, matches: \"(\" } } ]", "not a valid regular expression")]
     public void Given_a_bad_power_or_command_When_loaded_Then_the_error_says_what_is_expected(string body, string expected)
     {
         var e = Fails(body + "\n");

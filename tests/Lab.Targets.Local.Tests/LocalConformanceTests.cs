@@ -6,7 +6,11 @@ using Xunit.Abstractions;
 
 namespace Lab.Targets.Local.Tests;
 
-public sealed class LocalConformanceFixture : ConformanceFixture
+/// <summary>
+/// Every lab but those with hosts that must be VMs (ha-drbd: tests/Lab.Targets.Vm.Tests runs it); lvs runs here as a
+/// mixed lab, its director and real servers VMs on the namespaces' bridges.
+/// </summary>
+public sealed class LocalConformanceFixture : ConformanceFixture, IConformanceScope
 {
     protected override ILabTarget CreateTarget(LabCatalog catalog, LocalLayout layout) => new LocalTarget(catalog, layout);
 }

@@ -7,8 +7,14 @@ using Xunit.Abstractions;
 
 namespace Lab.Targets.Machines.Tests;
 
-public sealed class MachinesConformanceFixture : ConformanceFixture
+/// <summary>
+/// The labs whose hosts are all containers here: a lab with VM hosts (lvs, ha-drbd) runs the same VMs as on the local
+/// target, which proves it (see IConformanceScope).
+/// </summary>
+public sealed class MachinesConformanceFixture : ConformanceFixture, IConformanceScope
 {
+    static bool IConformanceScope.Covers(Lab.Core.Model.LabDefinition lab) => !lab.Hosts.Any(h => h.MustBeVm || h.KernelFeatures.Count > 0);
+
     protected override ILabTarget CreateTarget(LabCatalog catalog, LocalLayout layout) => new MachinesTarget(catalog, layout);
 
     public override string? WhyUnavailable => MachinesAvailability.WhyNot;

@@ -15,10 +15,10 @@ public static class ServiceCatalog
     public const string Pacemaker = "pacemaker";
 
     /// <summary>
-    /// Every host gets the `mariadb` client (students run SQL from any of them, as in the seed), nftables (isolate) and
-    /// iproute2 (`tc` for impair).
+    /// Every host gets the `mariadb` client (students run SQL from any of them, as in the seed), nftables (isolate),
+    /// iproute2 (`tc` for impair) and curl (a client asking a web server behind LVS, as in seed 001).
     /// </summary>
-    public static readonly string[] CommonPackages = ["mariadb-client", "nftables", "iproute2"];
+    public static readonly string[] CommonPackages = ["mariadb-client", "nftables", "iproute2", "curl"];
 
     private static readonly string[] DatabasePackages = ["mariadb-server", "mariadb-client", "galera-4", "mariadb-backup", "rsync"];
 
