@@ -23,7 +23,7 @@ public sealed class HaDrbdLabTests(HaDrbdFixture fixture, ITestOutputHelper outp
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(40));
         var observer = new Observer(output);
         var results = new List<(ScenarioResult Result, TimeSpan Preparation)>();
-        await foreach (var entry in new ScenarioSuite(observer, TimeProvider.System).RunAsync(lab, scenarios, RestoreInPlace.Before(observer.Note, freshInstance: true), limit.Token))
+        await foreach (var entry in new ScenarioSuite(observer, TimeProvider.System).RunAsync(lab, scenarios, RestoreInPlace.Before(Lab.Core.Waits.Until.Real, observer.Note, freshInstance: true), limit.Token))
             results.Add((entry.Result, entry.Preparation));
 
         var dir = Path.Combine(RepoRoot.Path, "out", "conformance");

@@ -52,7 +52,7 @@ internal static class RunCommand
             // A lab that says how to restore itself (lab.yaml `restore:`, e.g. ha-drbd on VMs, where a new instance costs
             // minutes) is restored in place before every scenario but the first of a new instance.
             var restoresItself = definition.Restore.Count > 0;
-            var restore = RestoreInPlace.Before(observer.Note, created);
+            var restore = RestoreInPlace.Before(Until.Real, observer.Note, created);
             ScenarioSuite.Preparation prepare = async (current, c) =>
             {
                 if (restoresItself) return await restore(current, c);

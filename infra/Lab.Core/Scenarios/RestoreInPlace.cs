@@ -9,7 +9,7 @@ namespace Lab.Core.Scenarios;
 /// </summary>
 public static class RestoreInPlace
 {
-    public static ScenarioSuite.Preparation Before(Action<string> note, bool freshInstance)
+    public static ScenarioSuite.Preparation Before(Until until, Action<string> note, bool freshInstance)
     {
         var fresh = freshInstance;
         return async (current, ct) =>
@@ -19,7 +19,7 @@ public static class RestoreInPlace
                 fresh = false;
                 return current;
             }
-            await new LabStepRunner(current, Until.Real).RunAllAsync(current.Lab.Restore, note, ct);
+            await new LabStepRunner(current, until).RunAllAsync(current.Lab.Restore, note, ct);
             return current;
         };
     }
