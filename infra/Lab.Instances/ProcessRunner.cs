@@ -12,6 +12,13 @@ public static class ProcessRunner
 {
     public const int TimedOutExitCode = 124;
 
+    /// <summary>
+    /// How long to wait for the end of a finished program's output. A process that left the program's tree but kept its
+    /// pipes (a daemon it started, a command an ssh connection still carries after the ssh client was killed) would
+    /// otherwise hold the tool forever: measured with a write in flight to a VM whose power was cut.
+    /// </summary>
+    internal static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(10);
+
     /// <param name="onLine">Called with each line of standard output as it arrives (the result still holds all of it).</param>
     public static async Task<CommandResult> RunAsync(string file, IEnumerable<string> args, string? stdin = null,
         TimeSpan? timeout = null, CancellationToken ct = default, Action<string>? onLine = null)
@@ -55,9 +62,22 @@ public static class ProcessRunner
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             ct.ThrowIfCancellationRequested();
-            return new CommandResult(TimedOutExitCode, await stdout, $"timed out after {(timeout ?? TimeSpan.FromMinutes(5)).TotalSeconds:0.#}s; " + await stderr);
+            return new CommandResult(TimedOutExitCode, await OutputAsync(stdout), $"timed out after {(timeout ?? TimeSpan.FromMinutes(5)).TotalSeconds:0.#}s; " + await OutputAsync(stderr));
         }
-        return new CommandResult(process.ExitCode, await stdout, await stderr);
+        return new CommandResult(process.ExitCode, await OutputAsync(stdout), await OutputAsync(stderr));
+    }
+
+    /// <summary>The output read to its end, or, when something outside the program still holds the pipe open, what came in <see cref="OutputGrace"/>.</summary>
+    private static async Task<string> OutputAsync(Task<string> reading)
+    {
+        try
+        {
+            return await reading.WaitAsync(OutputGrace);
+        }
+        catch (TimeoutException)
+        {
+            return $"(output still held open {OutputGrace.TotalSeconds:0} s after the program ended, by a process it left behind; not read further)";
+        }
     }
 
     private static async Task<string> StreamAsync(StreamReader reader, Action<string> onLine)
