@@ -22,7 +22,9 @@ public sealed class VmPower(VmLayout vms, LabInstance instance) : IPowerControl
     public static LabInstance Attach(VmLayout vms, LabInstance i) =>
         Directory.Exists(vms.InstanceDir(i.Name)) ? new(i.Name, i.Target, i.Lab, i.Secrets, i.Hosts.Values, i.Pace) { Power = new VmPower(vms, i) } : i;
 
-    public bool IsOn(string host) => VmReaper.IsOurQemu(OwnedProcess.ReadPid(vms.PidFile(instance.Name, host)), vms.Overlay(instance.Name, host));
+    /// <summary>A mixed lab's namespaces and containers have no switch and count as on.</summary>
+    public bool IsOn(string host) => !Directory.Exists(vms.HostDir(instance.Name, host))
+        || VmReaper.IsOurQemu(OwnedProcess.ReadPid(vms.PidFile(instance.Name, host)), vms.Overlay(instance.Name, host));
 
     public async Task PowerOffAsync(string host, CancellationToken ct)
     {

@@ -62,22 +62,28 @@ public static class ProcessRunner
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             ct.ThrowIfCancellationRequested();
-            return new CommandResult(TimedOutExitCode, await OutputAsync(stdout), $"timed out after {(timeout ?? TimeSpan.FromMinutes(5)).TotalSeconds:0.#}s; " + await OutputAsync(stderr));
+            var (killedOut, killedErr) = await OutputAsync(stdout, stderr);
+            return new CommandResult(TimedOutExitCode, killedOut, $"timed out after {(timeout ?? TimeSpan.FromMinutes(5)).TotalSeconds:0.#}s; " + killedErr);
         }
-        return new CommandResult(process.ExitCode, await OutputAsync(stdout), await OutputAsync(stderr));
+        var (output, errors) = await OutputAsync(stdout, stderr);
+        return new CommandResult(process.ExitCode, output, errors);
     }
 
-    /// <summary>The output read to its end, or, when something outside the program still holds the pipe open, what came in <see cref="OutputGrace"/>.</summary>
-    private static async Task<string> OutputAsync(Task<string> reading)
+    /// <summary>
+    /// Both outputs read to their end, within one <see cref="OutputGrace"/> together; one still held open by a process
+    /// the program left behind is reported as such instead.
+    /// </summary>
+    private static async Task<(string Stdout, string Stderr)> OutputAsync(Task<string> stdout, Task<string> stderr)
     {
         try
         {
-            return await reading.WaitAsync(OutputGrace);
+            await Task.WhenAll(stdout, stderr).WaitAsync(OutputGrace);
         }
         catch (TimeoutException)
         {
-            return $"(output still held open {OutputGrace.TotalSeconds:0} s after the program ended, by a process it left behind; not read further)";
         }
+        const string held = "(output still held open after the program ended, by a process it left behind; not read further)";
+        return (stdout.IsCompletedSuccessfully ? stdout.Result : held, stderr.IsCompletedSuccessfully ? stderr.Result : held);
     }
 
     private static async Task<string> StreamAsync(StreamReader reader, Action<string> onLine)

@@ -63,4 +63,25 @@ public sealed class VmUnitTests
         Assert.Equal(!await KernelModules.HasAsync("ip_vs", CancellationToken.None), director is not null);
         if (director is not null) Assert.Equal("needs ip_vs, which this machine's kernel lacks", director.Why);
     }
+
+    [Fact]
+    public void Given_a_mixed_instance_Then_a_host_that_is_not_a_vm_counts_as_powered_on()
+    {
+        var state = Directory.CreateTempSubdirectory("lab-vmpower-").FullName;
+        try
+        {
+            var vms = new VmLayout(new LocalLayout(state, "/run/lab/ns", state));
+            var lab = new LabCatalog(RepoRoot.Path).Load("lvs");
+            Directory.CreateDirectory(vms.HostDir("mix", "director")); // a VM whose QEMU is not running
+            var instance = new Lab.Core.Instances.LabInstance("mix", "local", lab, Lab.Core.Secrets.LabSecrets.Generate(), []);
+            var power = new VmPower(vms, instance);
+
+            Assert.True(power.IsOn("client"));    // a namespace: no switch, never "off"
+            Assert.False(power.IsOn("director")); // a VM with no QEMU is off
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
+    }
 }
