@@ -53,6 +53,7 @@ public static class MachineImage
         File.WriteAllText(Path.Combine(work, ".complete"), $"{{\"seconds\": {clock.Elapsed.TotalSeconds:0.0}, \"mirror\": \"{mirror}\", \"built\": \"{DateTimeOffset.UtcNow:O}\"}}\n");
         System.IO.Directory.Move(work, dir);
         progress($"machine image built in {clock.Elapsed.TotalSeconds:0.0}s");
+        ImagePruner.PruneOlderThan(dir, [layout.StateRoot, LocalLayout.Default.StateRoot], progress); // tests keep their own state
         return RootOf(dir);
     }
 
@@ -75,7 +76,7 @@ public static class MachineImage
     internal static string Finish(string root) => $"""
         rm -f '{root}'/etc/ssh/ssh_host_*
         : > '{root}/etc/machine-id'
-        chroot '{root}' systemctl disable mariadb.service mariadb.socket mariadb-extra.socket haproxy.service >/dev/null 2>&1 || true
+        chroot '{root}' systemctl disable mariadb.service mariadb.socket mariadb-extra.socket haproxy.service nginx.service >/dev/null 2>&1 || true
         mkdir -p '{root}/etc/ssh/sshd_config.d'
         printf 'PasswordAuthentication no\nUseDNS no\n' > '{root}/etc/ssh/sshd_config.d/lab.conf'
         chroot '{root}' apt-get clean

@@ -69,6 +69,7 @@ public static class VmImage
         File.WriteAllText(Path.Combine(work, ".complete"), $"{{\"seconds\": {clock.Elapsed.TotalSeconds:0.0}, \"built\": \"{DateTimeOffset.UtcNow:O}\"}}\n");
         System.IO.Directory.Move(work, dir);
         progress($"VM image built in {clock.Elapsed.TotalSeconds:0.0}s");
+        ImagePruner.PruneOlderThan(dir, [layout.StateRoot, LocalLayout.Default.StateRoot], progress); // tests keep their own state
         return FilesIn(dir);
     }
 

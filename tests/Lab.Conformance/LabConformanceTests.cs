@@ -18,8 +18,9 @@ public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutpu
         var catalog = new LabCatalog(RepoRoot.Path);
         foreach (var lab in catalog.LabNames)
         {
-            if (!TFixture.Covers(catalog.Load(lab))) continue;
-            var names = new ScenarioLoader(catalog.Load(lab)).Names.ToList();
+            var definition = catalog.Load(lab);
+            if (!TFixture.Covers(definition)) continue;
+            var names = new ScenarioLoader(definition).Names.Where(n => TFixture.Covers(definition, n)).ToList();
             for (var i = 0; i < names.Count; i++) data.Add(lab, names[i], i);
         }
         return data;

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Lab.Targets.Local.Tests;
 
 /// <summary>
-/// Every lab but those with hosts that must be VMs (ha-drbd: tests/Lab.Targets.Vm.Tests runs it); lvs runs here as a
+/// Every lab but those with hosts that must be VMs (ha-drbd: LocalVmLabConformanceTests); lvs runs here as a
 /// mixed lab, its director and real servers VMs on the namespaces' bridges.
 /// </summary>
 public sealed class LocalConformanceFixture : ConformanceFixture, IConformanceScope
