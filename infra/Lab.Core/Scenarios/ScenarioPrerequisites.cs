@@ -12,7 +12,7 @@ public static class ScenarioPrerequisites
 {
     private static readonly KernelFeature Netem = KernelFeature.Find("netem")!;
 
-    /// <summary>Why the scenario cannot run on hosts placed as <paramref name="kernels"/> says (null: all VMs); null when it can.</summary>
+    /// <summary>Why the scenario cannot run on hosts placed as <paramref name="kernels"/> says (null: each host has a kernel of its own); null when it can.</summary>
     public static async Task<string?> WhyNotRunnableAsync(Scenario scenario, string lab, IHostKernels? kernels, CancellationToken ct)
     {
         if (kernels is null) return null;
