@@ -19,13 +19,13 @@ public sealed record BenchVerdict(IReadOnlyList<string> Problems)
         if (t.UpAtLeast3xFasterThanBaseline == false) problems.Add($"target missed: baseline ≥ 3× up (ratio {report.Up?.BaselineRatio:0.0})");
         if (t.ScenarioSuiteWithin90s == false)
             problems.Add($"target missed: scenario suite passing in ≤ 90 s ({report.Scenarios?.ScenarioSeconds:0.0} s, " +
-                         $"{report.Scenarios?.Scenarios.Count(s => !s.Passed)} failed)");
+                         $"{report.Scenarios?.Scenarios.Count(s => s.Failed)} failed)");
         if (t.AllDensityInstancesSynced == false)
             problems.Add($"target missed: all density instances Synced ({report.Density?.Instances} asked, {report.Density?.Failed.Count} failed)");
         if (t.OneVmUpWithinGoal == false) problems.Add($"target missed: one VM up within {(report.Vm!.Acceleration.StartsWith("KVM", StringComparison.Ordinal) ? 5 : 30)} s (took {report.Vm.UpSeconds:0.0} s under {report.Vm.Acceleration})");
         if (t.RssPerNodeAtMost150Mib == false) problems.Add($"target missed: RSS per mariadbd ≤ 150 MiB (max {report.Density?.RssMibPerMariadbd?.Max:0} MiB)");
         foreach (var failure in report.Up?.Failures ?? []) problems.Add($"up failed: {failure}");
-        foreach (var scenario in report.Scenarios?.Scenarios.Where(s => !s.Passed) ?? [])
+        foreach (var scenario in report.Scenarios?.Scenarios.Where(s => s.Failed) ?? [])
             problems.Add($"scenario {scenario.Name} failed" + (scenario.Error is { } e ? $": {e.Split('\n')[0]}" : ""));
         foreach (var failure in report.Density?.Failed ?? []) problems.Add($"density up failed: {failure}");
         return new BenchVerdict(problems);

@@ -39,6 +39,11 @@ public sealed class ScenarioBench(BenchInstances instances, LabDefinition lab, A
             {
                 var timing = Timing(entry.Result, entry.Preparation);
                 timings.Add(timing);
+                if (timing.NotRun is { } why)
+                {
+                    progress($"scenario {timing.Name}: not run: {why}");
+                    continue;
+                }
                 progress($"scenario {timing.Name}: {(timing.Passed ? "passed" : "FAILED")} {timing.Seconds:0.00}s " +
                          $"(waiting on DB {timing.WaitingOnDatabaseSeconds:0.00}s, actions {timing.ActionsSeconds:0.00}s, restore before {timing.RestoreSeconds:0.00}s" +
                          (timing.LongestInterruptionSeconds is { } li ? $", longest interruption {li:0.00}s" : "") +
@@ -60,7 +65,7 @@ public sealed class ScenarioBench(BenchInstances instances, LabDefinition lab, A
         var actions = result.InActions.TotalSeconds;
         return new ScenarioTiming(result.Scenario.Name, result.Passed, SampleStats.Round(total), SampleStats.Round(waiting), SampleStats.Round(actions),
             SampleStats.Round(Math.Max(0, total - waiting - actions)), SampleStats.Round(restore.TotalSeconds),
-            result.Workload is { } w ? SampleStats.Round(w.LongestInterruption.TotalSeconds) : null, result.Error);
+            result.Workload is { } w ? SampleStats.Round(w.LongestInterruption.TotalSeconds) : null, result.Error, result.NotRunReason);
     }
 
     /// <summary>The bench prints one line per scenario, not the timeline (`lab run` shows that).</summary>

@@ -15,7 +15,7 @@ public sealed record SuiteReport(string Lab, IReadOnlyList<string> VmHosts, Scen
 
     public IReadOnlyList<string> Problems =>
     [
-        .. Suite.Scenarios.Where(s => !s.Passed).Select(s => $"scenario {s.Name} failed" + (s.Error is { } e ? $": {e.Split('\n')[0]}" : "")),
+        .. Suite.Scenarios.Where(s => s.Failed).Select(s => $"scenario {s.Name} failed" + (s.Error is { } e ? $": {e.Split('\n')[0]}" : "")),
         .. WithinGoal ? Array.Empty<string>() : [$"target missed: `lab run {Lab}` within {GoalSeconds:0} s (took {Suite.TotalSeconds:0.0} s)"],
     ];
 }
@@ -28,6 +28,6 @@ public sealed class SuiteBench(BenchInstances instances, LabDefinition lab, Acti
         if (needs.Count > 0) progress(VmPlacement.Describe(needs));
         var suite = await new ScenarioBench(instances, lab, progress).RunAsync(ct);
         return new SuiteReport(lab.Name, needs.Select(n => n.Host.Name).ToList(), suite, SuiteReport.VmLabGoalSeconds,
-            suite.TotalSeconds <= SuiteReport.VmLabGoalSeconds, suite.Scenarios.All(s => s.Passed));
+            suite.TotalSeconds <= SuiteReport.VmLabGoalSeconds, !suite.Scenarios.Any(s => s.Failed));
     }
 }

@@ -20,7 +20,7 @@ public sealed class VmPower(VmLayout vms, LabInstance instance) : IPowerControl
 {
     /// <summary>The instance with its VMs' power switch, when it has VMs (the vm target's always, a mixed lab's some).</summary>
     public static LabInstance Attach(VmLayout vms, LabInstance i) =>
-        Directory.Exists(vms.InstanceDir(i.Name)) ? new(i.Name, i.Target, i.Lab, i.Secrets, i.Hosts.Values, i.Pace) { Power = new VmPower(vms, i) } : i;
+        Directory.Exists(vms.InstanceDir(i.Name)) ? i.With(power: new VmPower(vms, i)) : i;
 
     /// <summary>A mixed lab's namespaces and containers have no switch and count as on.</summary>
     public bool IsOn(string host) => !Directory.Exists(vms.HostDir(instance.Name, host))

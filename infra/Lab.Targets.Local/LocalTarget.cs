@@ -99,13 +99,16 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
         return Open(lab.MovedTo(subnet), instance, InstanceRecord.LoadSecrets(layout, instance), inventory, vms?.Pace ?? 1);
     }
 
-    /// <summary>The instance's hosts: namespaces, and a mixed lab's VMs over ssh (with their power switch for hard failovers).</summary>
+    /// <summary>
+    /// The instance's hosts: namespaces, and a mixed lab's VMs over ssh (with their power switch for hard failovers); the
+    /// namespaces share this machine's kernel (a scenario needing netem there is not run when it lacks it).
+    /// </summary>
     private LabInstance Open(LabDefinition lab, string instance, LabSecrets secrets, SshInventory? vms = null, double pace = 1)
     {
         var runner = vms is null ? null : SshConnections.Runner(instance, vms);
-        return VmPower.Attach(_fleet.Vms, new LabInstance(instance, Name, lab, secrets, lab.Hosts.Select(h => vms?.Hosts.ContainsKey(h.Name) == true
+        return SharedKernel.Attach(_fleet, VmPower.Attach(_fleet.Vms, new LabInstance(instance, Name, lab, secrets, lab.Hosts.Select(h => vms?.Hosts.ContainsKey(h.Name) == true
             ? (ILabHost)new SshHost(h, vms.Host(h.Name), runner!, pace)
-            : new LocalHost(layout, instance, h)), pace));
+            : new LocalHost(layout, instance, h)), pace)));
     }
 
     /// <summary>Local is the default: it owns every instance no other target claims.</summary>

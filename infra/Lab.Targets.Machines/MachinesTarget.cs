@@ -46,7 +46,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         }
         var image = await MachineImage.EnsureAsync(layout, progress, ct);
         var vmNames = needs.Select(n => n.Host.Name).ToHashSet();
-        return VmPower.Attach(_fleet.Vms, await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _machines.InventoryFile(instance),
+        return WithVms(await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _machines.InventoryFile(instance),
             pace: runtime?.Accel.Pace ?? 1, moved => BootAsync(moved, instance, image, runtime, vmNames, progress, clock, ct), progress, ct));
     }
 
@@ -78,8 +78,13 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         return inventory;
     }
 
-    /// <summary>A mixed lab's VMs come with their power switch (hard failovers).</summary>
-    public LabInstance Open(string instance) => VmPower.Attach(_fleet.Vms, SshLab.OpenRecorded(catalog, layout, instance, Name));
+    public LabInstance Open(string instance) => WithVms(SshLab.OpenRecorded(catalog, layout, instance, Name));
+
+    /// <summary>
+    /// A mixed lab's VMs come with their power switch (hard failovers); the containers share this machine's kernel (a
+    /// scenario needing netem there is not run when it lacks it).
+    /// </summary>
+    private LabInstance WithVms(LabInstance instance) => SharedKernel.Attach(_fleet, VmPower.Attach(_fleet.Vms, instance));
 
     /// <summary>True when the instance is (or was half-way) a machines instance.</summary>
     public bool Owns(string instance) =>

@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace Lab.Conformance;
 
 /// <summary>
-/// The one conformance suite: every scenario of every lab in labs/, unchanged, on the fixture's target. A target's
+/// The one conformance suite: every scenario of every lab in labs/ that the target covers (<see cref="IConformanceScope"/>),
+/// unchanged, on the fixture's target. A target's
 /// test project derives from this class with its fixture; nothing here knows which target it is. Each case writes
 /// its time to out/conformance/&lt;target&gt;.tsv (lab, scenario, preparation, scenario seconds, result) for the matrix.
 /// </summary>
@@ -20,8 +21,10 @@ public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutpu
         {
             var definition = catalog.Load(lab);
             if (!TFixture.Covers(definition)) continue;
-            var names = new ScenarioLoader(definition).Names.Where(n => TFixture.Covers(definition, n)).ToList();
-            for (var i = 0; i < names.Count; i++) data.Add(lab, names[i], i);
+            var loader = new ScenarioLoader(definition);
+            var names = loader.Names.ToList();
+            for (var i = 0; i < names.Count; i++)
+                if (TFixture.Covers(definition, loader.LoadByName(names[i]))) data.Add(lab, names[i], i);
         }
         return data;
     }
@@ -38,6 +41,7 @@ public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutpu
         var result = await new ScenarioRunner(instance, new OutputObserver(output), TimeProvider.System).RunAsync(definition, limit.Token);
         Record(lab, scenario, how, took, result);
 
+        Assert.False(result.NotRun, $"{lab}/{scenario} on {fixture.Target.Name} was not run ({result.NotRunReason}); IConformanceScope.Covers should leave it out");
         Assert.True(result.Passed, $"{lab}/{scenario} on {fixture.Target.Name} failed: {result.Error}");
         Assert.Equal(definition.Stages.Sum(s => s.Actions.Count + s.Expectations.Count), result.Steps.Count);
     }
@@ -61,8 +65,10 @@ public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutpu
         var dir = Path.Combine(RepoRoot.Path, "out", "conformance");
         Directory.CreateDirectory(dir);
         File.AppendAllText(Path.Combine(dir, $"{fixture.Target.Name}.tsv"),
-            $"{lab}\t{scenario}\t{how}\t{took.TotalSeconds:0.0}\t{result.Duration.TotalSeconds:0.0}\t{(result.Passed ? "passed" : "FAILED")}\n");
+            $"{lab}\t{scenario}\t{how}\t{took.TotalSeconds:0.0}\t{result.Duration.TotalSeconds:0.0}\t{Outcome(result)}\n");
     }
+
+    private static string Outcome(ScenarioResult result) => result.NotRun ? "not run" : result.Passed ? "passed" : "FAILED";
 
     private sealed class OutputObserver(ITestOutputHelper output) : IScenarioObserver
     {
@@ -70,7 +76,7 @@ public abstract class LabConformanceTests<TFixture>(TFixture fixture, ITestOutpu
         public void StageStarted(int index, Stage stage) => output.WriteLine($"  {index + 1}. {stage.Title.En}");
         public void StepFinished(StepResult step) =>
             output.WriteLine($"    {(step.Passed ? "✓" : "✗")} {step.Start.TotalSeconds,6:0.00}s +{step.Duration.TotalSeconds:0.00}s {step.Description} {step.Detail}");
-        public void ScenarioFinished(ScenarioResult result) => output.WriteLine($"{(result.Passed ? "passed" : "FAILED")} in {result.Duration.TotalSeconds:0.0}s");
+        public void ScenarioFinished(ScenarioResult result) => output.WriteLine($"{Outcome(result)} in {result.Duration.TotalSeconds:0.0}s");
         public void Note(string message) => output.WriteLine($"    · {message}");
     }
 }

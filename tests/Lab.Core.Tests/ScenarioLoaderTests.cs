@@ -12,9 +12,9 @@ public sealed class ScenarioLoaderTests
         Assert.Throws<LabFileException>(() => Loader.Parse("s.yaml", yaml));
 
     [Fact]
-    public void Given_the_galera_lab_Then_all_five_seed_scenarios_load()
+    public void Given_the_galera_lab_Then_the_five_seed_scenarios_and_latency_100ms_load()
     {
-        Assert.Equal(["full-crash-recovery", "haproxy-failover", "kill-node1-ist", "quorum-loss", "quorum-loss-bootstrap"], Loader.Names);
+        Assert.Equal(["full-crash-recovery", "haproxy-failover", "kill-node1-ist", "latency-100ms", "quorum-loss", "quorum-loss-bootstrap"], Loader.Names);
         foreach (var name in Loader.Names)
         {
             var scenario = Loader.LoadByName(name);

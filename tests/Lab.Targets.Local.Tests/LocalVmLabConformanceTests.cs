@@ -1,6 +1,7 @@
 using Lab.Conformance;
 using Lab.Core.Loading;
 using Lab.Core.Model;
+using Lab.Core.Scenarios;
 using Lab.Core.Targets;
 using Lab.Instances;
 using Xunit.Abstractions;
@@ -23,7 +24,7 @@ public sealed class LocalVmLabFixture : ConformanceFixture, IConformanceScope
 
     static bool IConformanceScope.Covers(LabDefinition lab) => lab.Hosts.Any(h => h.MustBeVm);
 
-    static bool IConformanceScope.Covers(LabDefinition lab, string scenario) => lab.Name != "ha-drbd" || InCi.Contains(scenario);
+    static bool IConformanceScope.Covers(LabDefinition lab, Scenario scenario) => lab.Name != "ha-drbd" || InCi.Contains(scenario.Name);
 }
 
 /// <summary>The labs with VM-only hosts, on the local target (those hosts VMs on the namespaces' bridges).</summary>

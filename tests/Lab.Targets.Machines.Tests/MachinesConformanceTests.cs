@@ -9,7 +9,7 @@ namespace Lab.Targets.Machines.Tests;
 
 /// <summary>
 /// The labs whose hosts are all containers here: a lab with VM hosts (lvs, ha-drbd) runs the same VMs as on the local
-/// target, which proves it (see IConformanceScope).
+/// target, which proves it (see IConformanceScope); nor a scenario impairing containers while this kernel has no netem.
 /// </summary>
 public sealed class MachinesConformanceFixture : ConformanceFixture, IConformanceScope
 {

@@ -57,7 +57,7 @@ internal static class BenchCommand
             {
                 await using var benchInstances = new BenchInstances(context.Local, BenchInstances.NewRunId());
                 var suiteReport = await new SuiteBench(benchInstances, context.Catalog.Load(suiteLab), m => context.Progress(clock.Elapsed, m)).RunAsync(interrupted.Token);
-                context.Console.MarkupLineInterpolated($"{suiteLab}: up {suiteReport.Suite.UpSeconds:0.0}s, {suiteReport.Suite.Scenarios.Count(s => s.Passed)}/{suiteReport.Suite.Scenarios.Count} scenarios passed, all of it {suiteReport.Suite.TotalSeconds:0.0}s (goal {suiteReport.GoalSeconds:0}s)");
+                context.Console.MarkupLineInterpolated($"{suiteLab}: up {suiteReport.Suite.UpSeconds:0.0}s, {suiteReport.Suite.Scenarios.Count(s => s.Passed)}/{suiteReport.Suite.Scenarios.Count} scenarios passed ({suiteReport.Suite.Scenarios.Count(s => s.NotRun is not null)} not run), all of it {suiteReport.Suite.TotalSeconds:0.0}s (goal {suiteReport.GoalSeconds:0}s)");
                 foreach (var problem in suiteReport.Problems) context.Warning(problem);
                 var text = System.Text.Json.JsonSerializer.Serialize(suiteReport, BenchJson.Options);
                 if (parse.GetValue(json) is "-") context.Console.Profile.Out.Writer.WriteLine(text);

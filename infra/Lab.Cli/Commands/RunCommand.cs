@@ -83,19 +83,10 @@ internal static class RunCommand
                 if (created && !parse.GetValue(keep))
                     await context.DownAsync(name, CancellationToken.None);
             }
-            Summary(context.Console, results);
-            return results.All(r => r.Passed) ? 0 : 1;
+            RunSummary.Write(context.Console, results);
+            // A scenario this machine cannot run (not run) is no failure: the reason is in the summary.
+            return results.Any(r => r.Failed) ? 1 : 0;
         }));
         return command;
-    }
-
-    private static void Summary(IAnsiConsole console, IReadOnlyList<ScenarioResult> results)
-    {
-        var table = new Table().AddColumns("scenario", "result", "seconds", "waiting on DB", "actions");
-        foreach (var r in results)
-            table.AddRow(Markup.Escape(r.Scenario.Name), r.Passed ? "[green]passed[/]" : "[red]FAILED[/]",
-                $"{r.Duration.TotalSeconds:0.0}", $"{r.WaitingOnDatabase.TotalSeconds:0.0}", $"{r.InActions.TotalSeconds:0.0}");
-        console.Write(table);
-        console.MarkupLine($"{results.Count(r => r.Passed)} passed, {results.Count(r => !r.Passed)} failed");
     }
 }

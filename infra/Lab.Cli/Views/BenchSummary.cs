@@ -27,7 +27,8 @@ internal static class BenchSummary
         if (report.Scenarios is { } s)
         {
             foreach (var sc in s.Scenarios)
-                Row($"scenario {sc.Name}{(sc.Passed ? "" : " (FAILED)")}",
+                if (sc.NotRun is { } why) Row($"scenario {sc.Name} (not run)", why);
+                else Row($"scenario {sc.Name}{(sc.Passed ? "" : " (FAILED)")}",
                     $"{sc.Seconds:0.00} (DB wait {sc.WaitingOnDatabaseSeconds:0.00}, actions {sc.ActionsSeconds:0.00}, other {sc.OtherSeconds:0.00}; restore {sc.RestoreSeconds:0.00})"
                     + (sc.LongestInterruptionSeconds is { } li ? $"; longest interruption {li:0.00}" : ""));
             Row("scenario suite (sum of scenarios)", $"{s.ScenarioSeconds:0.00} (+ restores {s.RestoreSeconds:0.00})", "≤ 90 s", t.ScenarioSuiteWithin90s);

@@ -31,7 +31,9 @@ internal sealed class ScenarioConsoleObserver(IAnsiConsole console, string langu
     }
 
     public void ScenarioFinished(ScenarioResult result) =>
-        console.MarkupLine(result.Passed
+        console.MarkupLine(result.NotRunReason is { } why
+            ? $"  [yellow]not run[/] {Markup.Escape(result.Scenario.Name)}: {Markup.Escape(why)}"
+            : result.Passed
             ? $"  [green]passed[/] {Markup.Escape(result.Scenario.Name)} in {result.Duration.TotalSeconds:0.0}s (waiting on the database {result.WaitingOnDatabase.TotalSeconds:0.0}s, actions {result.InActions.TotalSeconds:0.0}s)"
             : $"  [red]FAILED[/] {Markup.Escape(result.Scenario.Name)} after {result.Duration.TotalSeconds:0.0}s");
 

@@ -32,6 +32,13 @@ public sealed class LabInstance
     /// <summary>The hosts' power switch when the target has one (VMs), else null: see <see cref="IPowerControl"/>.</summary>
     public IPowerControl? Power { get; init; }
 
+    /// <summary>Which hosts share this machine's kernel, where the target knows (local, machines); null: each host has its own.</summary>
+    public IHostKernels? Kernels { get; init; }
+
+    /// <summary>The same instance with what a target adds once its hosts exist: a power switch, what it knows of their kernels.</summary>
+    public LabInstance With(IPowerControl? power = null, IHostKernels? kernels = null) =>
+        new(Name, Target, Lab, Secrets, Hosts.Values, Pace) { Power = power ?? Power, Kernels = kernels ?? Kernels };
+
     public ILabHost Host(string name) =>
         Hosts.TryGetValue(name, out var host) ? host
             : throw new Lab.Core.Errors.LabInputException($"unknown host '{name}' in instance '{Name}' (lab {Lab.Name}); hosts are: {string.Join(", ", Hosts.Keys)}");

@@ -3,7 +3,10 @@ using System.Xml.Linq;
 
 namespace Lab.Core.Scenarios;
 
-/// <summary>JUnit XML for CI: one test suite per scenario, one test case per stage, the timeline in system-out.</summary>
+/// <summary>
+/// JUnit XML for CI: one test suite per scenario, one test case per stage, the timeline in system-out. A scenario that
+/// was not run (these hosts cannot run it) has each stage skipped with the reason.
+/// </summary>
 public static class JUnitReport
 {
     public static XDocument Build(string lab, IReadOnlyList<ScenarioResult> results)
@@ -11,12 +14,12 @@ public static class JUnitReport
         static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
         var suites = new XElement("testsuites", new XAttribute("name", $"lab {lab}"),
             new XAttribute("tests", results.Sum(r => r.Scenario.Stages.Count)),
-            new XAttribute("failures", results.Count(r => !r.Passed)),
+            new XAttribute("failures", results.Count(r => r.Failed)),
             new XAttribute("time", Seconds(results.Aggregate(TimeSpan.Zero, (a, r) => a + r.Duration))));
         foreach (var r in results)
         {
             var suite = new XElement("testsuite", new XAttribute("name", r.Scenario.Name), new XAttribute("tests", r.Scenario.Stages.Count),
-                new XAttribute("failures", r.Passed ? 0 : 1), new XAttribute("time", Seconds(r.Duration)));
+                new XAttribute("failures", r.Failed ? 1 : 0), new XAttribute("time", Seconds(r.Duration)));
             for (var i = 0; i < r.Scenario.Stages.Count; i++)
             {
                 var stageSteps = r.Steps.Where(s => s.Stage == i).ToList();
@@ -24,16 +27,22 @@ public static class JUnitReport
                     new XAttribute("name", $"{i + 1:00} {r.Scenario.Stages[i].Title.En}"),
                     new XAttribute("time", Seconds(stageSteps.Aggregate(TimeSpan.Zero, (a, s) => a + s.Duration))));
                 var failed = stageSteps.FirstOrDefault(s => !s.Passed);
-                if (failed is not null)
+                if (r.NotRunReason is { } why)
+                    testCase.Add(new XElement("skipped", new XAttribute("message", $"not run: {why}")));
+                else if (failed is not null)
                     testCase.Add(new XElement("failure", new XAttribute("message", failed.Description), failed.Detail ?? ""));
-                else if (stageSteps.Count == 0 && !r.Passed)
+                else if (stageSteps.Count == 0 && r.Failed)
                     testCase.Add(new XElement("skipped", new XAttribute("message", "not reached: an earlier stage failed")));
                 suite.Add(testCase);
             }
-            suite.Add(new XElement("system-out", string.Join("\n", r.Steps.Select(s =>
+            suite.Add(new XAttribute("skipped", Skipped(suite)));
+            suite.Add(new XElement("system-out", r.NotRunReason is { } reason ? $"not run: {reason}" : string.Join("\n", r.Steps.Select(s =>
                 $"[{Seconds(s.Start)}s +{Seconds(s.Duration)}s] {(s.Passed ? "ok  " : "FAIL")} {s.Kind.ToString().ToLowerInvariant()}: {s.Description}{(s.Detail is null ? "" : " — " + s.Detail)}"))));
             suites.Add(suite);
         }
+        suites.Add(new XAttribute("skipped", suites.Elements("testsuite").Sum(Skipped)));
         return new XDocument(suites);
     }
+
+    private static int Skipped(XElement suite) => suite.Elements("testcase").Count(c => c.Element("skipped") is not null);
 }

@@ -4,7 +4,15 @@ using Lab.Core.Model;
 namespace Lab.Core.Scenarios;
 
 /// <summary>A staged exercise: each stage does its actions, then polls its expectations until true or timed out.</summary>
-public sealed record Scenario(string Name, LocalizedText Title, LocalizedText Explain, IReadOnlyList<Stage> Stages, string File);
+public sealed record Scenario(string Name, LocalizedText Title, LocalizedText Explain, IReadOnlyList<Stage> Stages, string File)
+{
+    /// <summary>
+    /// The hosts whose link some stage impairs (netem), in the order they first appear: each needs a kernel with netem.
+    /// Restoring a link (unimpair) needs none: without netem nothing was put there to remove.
+    /// </summary>
+    public IReadOnlyList<string> ImpairedHosts => Stages.SelectMany(s => s.Actions).OfType<ImpairAction>()
+        .Where(a => a.Impairment is not null).SelectMany(a => a.Hosts).Distinct().ToList();
+}
 
 public sealed record Stage(LocalizedText Title, LocalizedText Explain, IReadOnlyList<ScenarioAction> Actions, IReadOnlyList<Expectation> Expectations, int Line);
 

@@ -9,7 +9,18 @@ public sealed record StepResult(int Stage, string StageTitle, StepKind Kind, str
 
 public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<StepResult> Steps, TimeSpan Duration, string? Error)
 {
-    public bool Passed => Error is null && Steps.All(s => s.Passed);
+    /// <summary>A scenario these hosts cannot run (e.g. it needs netem on namespaces of a kernel without it): not started, neither passed nor failed.</summary>
+    public static ScenarioResult NotRunBecause(Scenario scenario, string reason) => new(scenario, [], TimeSpan.Zero, null) { NotRunReason = reason };
+
+    /// <summary>Why the scenario was not run at all, or null when it ran.</summary>
+    public string? NotRunReason { get; init; }
+
+    public bool NotRun => NotRunReason is not null;
+
+    public bool Passed => !NotRun && Error is null && Steps.All(s => s.Passed);
+
+    /// <summary>It ran and did not pass (a scenario that was not run has not failed).</summary>
+    public bool Failed => !NotRun && !Passed;
 
     /// <summary>What the scenario's client writer saw, when it ran one (e.g. the longest interruption of a failover).</summary>
     public WorkloadReport? Workload { get; init; }

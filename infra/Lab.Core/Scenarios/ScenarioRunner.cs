@@ -12,6 +12,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
 {
     public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken ct)
     {
+        if (await NotRunAsync(scenario, ct) is { } notRun) return notRun;
         observer.ScenarioStarted(scenario);
         var context = new RunContext(instance);
         var until = new Until(clock, instance.Pace);
@@ -65,6 +66,20 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
             error ??= undoError;
         }
         var result = new ScenarioResult(scenario, steps, clock.GetElapsedTime(start), error) { Workload = context.WorkloadReport };
+        observer.ScenarioFinished(result);
+        return result;
+    }
+
+    /// <summary>
+    /// Null when this instance's hosts can run the scenario; else its "not run" result, reported to the observer. Decided
+    /// from what the instance knows of its hosts (<see cref="ScenarioPrerequisites"/>), so a suite asks before it spends
+    /// time preparing the lab.
+    /// </summary>
+    public async Task<ScenarioResult?> NotRunAsync(Scenario scenario, CancellationToken ct)
+    {
+        if (await ScenarioPrerequisites.WhyNotRunnableAsync(scenario, instance.Lab.Name, instance.Kernels, ct) is not { } why) return null;
+        var result = ScenarioResult.NotRunBecause(scenario, why);
+        observer.ScenarioStarted(scenario);
         observer.ScenarioFinished(result);
         return result;
     }

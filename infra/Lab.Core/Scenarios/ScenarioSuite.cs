@@ -9,7 +9,8 @@ public sealed record SuiteEntry(ScenarioResult Result, TimeSpan Preparation);
 /// <summary>
 /// Runs scenarios one after another, each from a lab brought back to its starting state by a preparation the caller
 /// chooses (heal a Galera cluster in place, or recreate the instance). A lab that cannot be prepared fails that
-/// scenario with the reason, and the suite goes on.
+/// scenario with the reason, and the suite goes on. A scenario these hosts cannot run at all (see
+/// <see cref="ScenarioPrerequisites"/>) is reported "not run" before any preparation.
 /// </summary>
 public sealed class ScenarioSuite(IScenarioObserver observer, TimeProvider clock)
 {
@@ -22,6 +23,11 @@ public sealed class ScenarioSuite(IScenarioObserver observer, TimeProvider clock
     {
         foreach (var scenario in scenarios)
         {
+            if (await new ScenarioRunner(instance, observer, clock).NotRunAsync(scenario, ct) is { } notRun)
+            {
+                yield return new SuiteEntry(notRun, TimeSpan.Zero);
+                continue;
+            }
             var start = clock.GetTimestamp();
             string? failure = null; // a yield cannot stand inside a catch, so the reason is carried out of it
             try
