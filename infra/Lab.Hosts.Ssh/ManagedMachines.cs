@@ -114,9 +114,9 @@ public static class ManagedMachines
     /// gives what a machine that never answers last printed (its console), for the error.
     /// </summary>
     public static Task WaitBootedAsync(IReadOnlyList<HostDefinition> hosts, string instance, SshInventory inventory, TimeSpan timeout,
-        Func<string, string?> lastWords, CancellationToken ct)
+        Func<string, string?> lastWords, CancellationToken ct, double pace = 1)
     {
-        var runner = SshConnections.Runner(instance, inventory);
+        var runner = SshConnections.Runner(instance, inventory, pace);
         return Task.WhenAll(hosts.Select(async h =>
         {
             try

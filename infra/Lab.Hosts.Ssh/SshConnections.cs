@@ -10,12 +10,14 @@ public static class SshConnections
     /// <summary>Control sockets live under /run (short paths: a socket path has at most 107 bytes).</summary>
     public static string ControlDir(string instance) => Path.Combine("/run/lab/ssh", instance);
 
-    public static SshRunner Runner(string instance, SshInventory inventory)
+    /// <param name="pace">See <see cref="SshArguments"/>: the first connection to a host becomes the shared one, so every
+    /// caller for a paced instance passes its pace.</param>
+    public static SshRunner Runner(string instance, SshInventory inventory, double pace = 1)
     {
         var dir = ControlDir(instance);
         Directory.CreateDirectory(dir);
         File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new SshRunner(new SshArguments(dir, inventory.KnownHosts));
+        return new SshRunner(new SshArguments(dir, inventory.KnownHosts, pace));
     }
 
     /// <summary>Closes every connection the instance opened and removes its socket directory; true when there was one.</summary>

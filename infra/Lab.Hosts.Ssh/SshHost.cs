@@ -131,6 +131,15 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
         return SystemdStatus.Parse(service, result.Stdout);
     }
 
+    public async Task<string> ExplainServiceAsync(string service, CancellationToken ct = default)
+    {
+        var unit = SystemdUnits.UnitOf(service);
+        var r = await RunAsync($"systemctl show -p ActiveState -p SubState -p Result -p ExecMainStatus {unit} | paste -sd ' '; " +
+                               $"journalctl -u {unit} -n 6 --no-pager -q 2>/dev/null; tail -n 5 {ServiceCatalog.Get(service).LogPath} 2>/dev/null",
+            timeout: TimeSpan.FromSeconds(15), ct: ct);
+        return r.Stdout.TrimEnd();
+    }
+
     /// <summary>
     /// nftables on the host drops all traffic in and out except loopback and SSH on its port: the host is cut off from
     /// the lab (a partition, its processes keep running) while the tool can still reach it to heal it.

@@ -13,7 +13,7 @@ public static class SshLab
 {
     public static LabInstance Open(LabDefinition lab, string instance, SshInventory inventory, LabSecrets secrets, string target, double pace = 1)
     {
-        var runner = SshConnections.Runner(instance, inventory);
+        var runner = SshConnections.Runner(instance, inventory, pace);
         return new LabInstance(instance, target, lab, secrets, lab.Hosts.Select(h => new SshHost(h, inventory.Host(h.Name), runner, pace)), pace);
     }
 

@@ -63,13 +63,14 @@ public static class SystemdUnits
     }
 
     /// <summary>
-    /// `systemctl start`, again (at most twice more) when systemd could not place the new process in the unit's cgroup
-    /// (status 219/CGROUP): inside a container on a cgroup v1 host, the cgroup of a just-killed server is not always
-    /// released in time. Sets rc.
+    /// `systemctl start`, again when systemd could not place the new process in the unit's cgroup (status 219/CGROUP):
+    /// inside a container on a cgroup v1 host, the cgroup of a just-killed server is not always released in time. A
+    /// bounded retry (10 tries, half a second apart) rather than a wait: nothing outside says when the kernel lets go.
+    /// Any other failure ends it at once. Sets rc.
     /// </summary>
     private static string StartWithRetry(string unit) =>
-        $"n=0; while :; do systemctl start {unit}; rc=$?; n=$((n+1)); [ $rc -eq 0 ] || [ $n -ge 3 ] && break; " +
-        $"journalctl -u {unit} -n 3 --no-pager 2>/dev/null | grep -q '219/CGROUP' || break; systemctl reset-failed {unit}; done";
+        $"n=0; while :; do systemctl start {unit}; rc=$?; n=$((n+1)); [ $rc -eq 0 ] || [ $n -ge 10 ] && break; " +
+        $"journalctl -u {unit} -n 3 --no-pager 2>/dev/null | grep -q '219/CGROUP' || break; systemctl reset-failed {unit}; sleep 0.5; done";
 
     /// <summary>Prints MainPID, ActiveState, SubState and the main process's state letter (T when stopped by SIGSTOP).</summary>
     public static string StatusScript(string service) =>

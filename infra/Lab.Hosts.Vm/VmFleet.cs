@@ -70,8 +70,9 @@ public sealed class VmFleet(LocalLayout layout)
         var clock = Stopwatch.StartNew();
         // Under emulation several VMs booting at once share the cores: about 30 s for one, minutes for five.
         var limit = runtime.Accel.Kvm ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(120 + 60 * hosts.Count);
-        await ManagedMachines.WaitBootedAsync(hosts, instance, inventory, limit, host => RequiredTools.Tail(Vms.ConsoleLog(instance, host)), ct);
-        var runner = SshConnections.Runner(instance, inventory);
+        await ManagedMachines.WaitBootedAsync(hosts, instance, inventory, limit, host => RequiredTools.Tail(Vms.ConsoleLog(instance, host)), ct,
+            runtime.Accel.Pace);
+        var runner = SshConnections.Runner(instance, inventory, runtime.Accel.Pace);
         var offsets = await Task.WhenAll(hosts.Select(h => VmClock.SyncAsync(runner, inventory.Host(h.Name), ct)));
         progress($"VMs booted, sshd answering, clocks set from this machine's (off by at most {offsets.Select(Math.Abs).Max() * 1000:0} ms) ({clock.Elapsed.TotalSeconds:0.00}s)");
     }

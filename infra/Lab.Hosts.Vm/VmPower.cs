@@ -55,8 +55,8 @@ public sealed class VmPower(VmLayout vms, LabInstance instance) : IPowerControl
         var limit = accel.Kvm ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(240);
         var inventory = Inventory();
         await ManagedMachines.WaitBootedAsync([instance.Lab.Host(host)], instance.Name, inventory, limit,
-            h => RequiredTools.Tail(vms.ConsoleLog(instance.Name, h)), ct);
-        await VmClock.SyncAsync(SshConnections.Runner(instance.Name, inventory), inventory.Host(host), ct);
+            h => RequiredTools.Tail(vms.ConsoleLog(instance.Name, h)), ct, accel.Pace);
+        await VmClock.SyncAsync(SshConnections.Runner(instance.Name, inventory, accel.Pace), inventory.Host(host), ct);
     }
 
     /// <summary>Its taps (one per lab network) are made again by the next start, as at `up`.</summary>

@@ -105,7 +105,7 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
     /// </summary>
     private LabInstance Open(LabDefinition lab, string instance, LabSecrets secrets, SshInventory? vms = null, double pace = 1)
     {
-        var runner = vms is null ? null : SshConnections.Runner(instance, vms);
+        var runner = vms is null ? null : SshConnections.Runner(instance, vms, pace);
         return SharedKernel.Attach(_fleet, VmPower.Attach(_fleet.Vms, new LabInstance(instance, Name, lab, secrets, lab.Hosts.Select(h => vms?.Hosts.ContainsKey(h.Name) == true
             ? (ILabHost)new SshHost(h, vms.Host(h.Name), runner!, pace)
             : new LocalHost(layout, instance, h)), pace)));

@@ -20,6 +20,14 @@ public class SshArgumentsTests
     }
 
     [Fact]
+    public void Hosts_under_emulation_may_stay_silent_longer_before_the_connection_is_given_up()
+    {
+        var host = new InventoryHost("db1", "10.10.10.101", null, "root", 22, null, null, null);
+        Assert.Contains("ServerAliveCountMax=3", new SshArguments("/c", null).For(host));
+        Assert.Contains("ServerAliveCountMax=15", new SshArguments("/c", null, pace: 5).For(host));
+    }
+
+    [Fact]
     public void A_proxy_command_replaces_the_jump_host_and_a_known_hosts_file_is_checked_strictly()
     {
         var host = new InventoryHost("db1", "10.10.10.101", null, "root", 22, null, "x@y", "nsenter --net=/run/netns/n socat - TCP:%h:%p");

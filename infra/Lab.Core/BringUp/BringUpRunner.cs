@@ -119,21 +119,22 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
         }
         catch (WaitTimeoutException e)
         {
-            throw new LabException(e.Message + await LogTailsAsync(servers, service, ct), e);
+            throw new LabException(e.Message + await ExplainSilentAsync(servers, service, ct), e);
         }
     }
 
-    /// <summary>The last lines of each server's log: why a server that never answered did not start.</summary>
-    private static async Task<string> LogTailsAsync(IEnumerable<ILabHost> servers, string service, CancellationToken ct)
+    /// <summary>What each server that still does not answer says about itself: why it did not start.</summary>
+    private static async Task<string> ExplainSilentAsync(IEnumerable<ILabHost> servers, string service, CancellationToken ct)
     {
-        var log = Services.ServiceCatalog.Get(service).LogPath;
-        var tails = new List<string>();
+        var parts = new List<string>();
         foreach (var s in servers)
         {
-            var r = await s.RunAsync($"tail -n 5 {log} 2>/dev/null", timeout: TimeSpan.FromSeconds(10), ct: ct);
-            if (r.Stdout.Trim().Length > 0) tails.Add($"\n  --- {s.Name}:{log} (last lines) ---\n  " + r.Stdout.TrimEnd().Replace("\n", "\n  "));
+            if ((await s.QueryAsync("SELECT 1", timeout: TimeSpan.FromSeconds(5), ct: ct)).Ok) continue;
+            var why = await s.ExplainServiceAsync(service, ct);
+            parts.Add($"\n  --- {s.Name}: {service} {await s.StatusAsync(service, ct)} ---\n  " +
+                      (why.Length > 0 ? why.Replace("\n", "\n  ") : "(its log is empty)"));
         }
-        return string.Concat(tails);
+        return string.Concat(parts);
     }
 
     private async Task<string> AttachAsync(ILabHost primary, IReadOnlyList<ILabHost> replicas, CancellationToken ct)

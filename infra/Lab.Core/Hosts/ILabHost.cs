@@ -31,6 +31,16 @@ public interface ILabHost
 
     Task<ServiceStatus> StatusAsync(string service, CancellationToken ct = default);
 
+    /// <summary>
+    /// Why a service is in the state it is, for an error message: the last lines of its own log (a systemd host adds the
+    /// unit's state and journal, which say why a server that never logged did not start). Empty when nothing is known.
+    /// </summary>
+    async Task<string> ExplainServiceAsync(string service, CancellationToken ct = default)
+    {
+        var r = await RunAsync($"tail -n 5 {Services.ServiceCatalog.Get(service).LogPath} 2>/dev/null", timeout: TimeSpan.FromSeconds(10), ct: ct);
+        return r.Stdout.TrimEnd();
+    }
+
     /// <summary>Drops (true) or restores (false) all traffic between this host and the rest of the lab.</summary>
     Task SetIsolatedAsync(bool isolated, CancellationToken ct = default);
 

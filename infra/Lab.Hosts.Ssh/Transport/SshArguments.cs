@@ -6,7 +6,9 @@ namespace Lab.Hosts.Ssh.Transport;
 /// The OpenSSH client's arguments for one host: never prompts (BatchMode), reuses one connection per host
 /// (ControlMaster, sockets in a private directory), and honours the inventory's key, jump host and proxy command.
 /// </summary>
-public sealed class SshArguments(string controlDir, string? knownHosts)
+/// <param name="pace">How much slower than native the hosts run: a VM under emulation busy with a state transfer can
+/// leave sshd's keepalive replies 15 s late, so the connection is given up only after 15 s × pace of silence.</param>
+public sealed class SshArguments(string controlDir, string? knownHosts, double pace = 1)
 {
     public string ControlDir => controlDir;
 
@@ -17,7 +19,7 @@ public sealed class SshArguments(string controlDir, string? knownHosts)
             "-o", "BatchMode=yes",
             "-o", "ConnectTimeout=10",
             "-o", "ServerAliveInterval=5",
-            "-o", "ServerAliveCountMax=3",
+            "-o", $"ServerAliveCountMax={(int)Math.Ceiling(3 * Math.Max(1, pace))}",
             "-o", "ControlMaster=auto",
             // %C: a hash of host, port, user and jump; short enough for the 108-byte socket path limit.
             "-o", $"ControlPath={Path.Combine(controlDir, "%C")}",
