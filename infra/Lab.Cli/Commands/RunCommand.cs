@@ -39,6 +39,11 @@ internal static class RunCommand
             var clock = Stopwatch.StartNew();
             var created = !context.ExistingInstances().Contains(name);
             var targetName = created ? parse.GetValue(target)! : context.TargetOf(name);
+            // An existing instance is run where it lives; a --target naming another place asks for a different lab.
+            if (!created && parse.GetResult(target) is { Implicit: false } && parse.GetValue(target) != targetName)
+                throw new CliException($"instance '{name}' runs on the {targetName} target, not {parse.GetValue(target)}: leave out --target to run it " +
+                                       $"there, or give this run an instance of its own: lab run {definition.Name} {string.Join(' ', parse.GetValue(scenarios) ?? [])}".TrimEnd() +
+                                       $" --target {parse.GetValue(target)} --instance {definition.Name}-{parse.GetValue(target)}");
             var request = new UpRequest(definition, name, Inventory: parse.GetValue(inventory));
             LabInstance running = created
                 ? await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), ct)
