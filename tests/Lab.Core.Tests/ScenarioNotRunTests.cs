@@ -162,6 +162,25 @@ public sealed class ScenarioNotRunTests
         Assert.Equal("failures 0/0, skipped 3/3", counts);
     }
 
+    [Fact]
+    public void A_saved_JUnit_report_starts_with_its_XML_declaration_not_a_byte_order_mark()
+    {
+        var scenario = Loader.LoadByName("latency-100ms");
+        var file = Path.Combine(Path.GetTempPath(), $"junit-{Guid.NewGuid():N}.xml");
+        try
+        {
+            JUnitReport.Save(JUnitReport.Build("galera", [ScenarioResult.NotRunBecause(scenario, "no netem")]), file);
+
+            var bytes = File.ReadAllBytes(file);
+            Assert.True(bytes.AsSpan().StartsWith("<?xml"u8), $"the file starts with {Convert.ToHexString(bytes.AsSpan(0, 5))}");
+            Assert.Equal("testsuites", System.Xml.Linq.XDocument.Load(file).Root!.Name.LocalName);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static Task<ScenarioResult> RunAsync(ScenarioHarness lab, LabInstance instance, Scenario scenario) =>
         VirtualTime.RunAsync(lab.Clock, () => new ScenarioRunner(instance, lab.Observer, lab.Clock).RunAsync(scenario, CancellationToken.None));
 }

@@ -23,6 +23,7 @@ internal static class RunCommand
         var target = Options.Target(context);
         var inventory = Options.Inventory();
         var language = new Option<string>("--lang") { Description = "Language of titles and explanations: en or ko", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("en", "ko");
         var command = new Command("run", "Run staged scenarios against a lab (bringing it up first if needed); every expectation is polled and checked, each scenario starts from a healthy cluster")
         {
             lab, scenarios, instance, junit, keep, language, target, inventory,
@@ -35,6 +36,9 @@ internal static class RunCommand
             if (names.Length == 0) throw new CliException($"lab '{definition.Name}' has no scenarios in {loader.ScenariosDir}");
             var toRun = names.Select(loader.LoadByName).ToList(); // all validated before anything runs
 
+            // Checked before anything runs: finding out after a whole suite would lose its results.
+            if (parse.GetValue(junit) is { } junitFile && Path.GetDirectoryName(Path.GetFullPath(junitFile)) is { } junitDir && !Directory.Exists(junitDir))
+                throw new CliException($"--junit {junitFile}: the directory {junitDir} does not exist; create it first (mkdir -p {junitDir}) or write the report elsewhere");
             var name = parse.GetValue(instance) ?? definition.Name;
             var clock = Stopwatch.StartNew();
             var created = !context.ExistingInstances().Contains(name);
@@ -80,13 +84,23 @@ internal static class RunCommand
             }
             finally
             {
-                if (parse.GetValue(junit) is { } file)
+                try
                 {
-                    JUnitReport.Build(definition.Name, results).Save(file);
-                    context.Console.MarkupLineInterpolated($"JUnit XML: {file}");
+                    if (parse.GetValue(junit) is { } file)
+                    {
+                        JUnitReport.Save(JUnitReport.Build(definition.Name, results), file);
+                        context.Console.MarkupLineInterpolated($"JUnit XML: {file}");
+                    }
                 }
-                if (created && !parse.GetValue(keep))
-                    await context.DownAsync(name, CancellationToken.None);
+                finally
+                {
+                    // An instance this run made is removed even when the report could not be written.
+                    if (created && !parse.GetValue(keep))
+                    {
+                        await context.DownAsync(name, CancellationToken.None);
+                        context.Console.MarkupLineInterpolated($"[grey]removed instance '{name}', which this run made (--keep keeps it)[/]");
+                    }
+                }
             }
             RunSummary.Write(context.Console, results);
             // A scenario this machine cannot run (not run) is no failure: the reason is in the summary.

@@ -35,7 +35,9 @@ internal static class ServiceCommands
                 case "stop": await target.StopAsync(name, ct); break;
                 default: await target.SignalAsync(name, ServiceSignal.Kill, ct); break;
             }
-            context.Console.MarkupLineInterpolated($"{target.Name}: {name} {await target.StatusAsync(name, ct)}");
+            // What was done, then the state it left: a crash and a clean stop end in the same state but mean different things.
+            var done = verb switch { "start" => "started", "stop" => "stopped cleanly", _ => "killed (SIGKILL)" };
+            context.Console.MarkupLineInterpolated($"{target.Name}: {name} {done}; now {await target.StatusAsync(name, ct)}");
             return 0;
         }));
         return command;

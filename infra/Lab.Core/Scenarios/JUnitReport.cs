@@ -9,6 +9,17 @@ namespace Lab.Core.Scenarios;
 /// </summary>
 public static class JUnitReport
 {
+    /// <summary>
+    /// Writes the report as UTF-8 without a byte-order mark: some CI parsers (and `head`, `grep '^<?xml'`) trip over one,
+    /// and XDocument.Save would write it.
+    /// </summary>
+    public static void Save(XDocument report, string file)
+    {
+        var settings = new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true };
+        using var writer = System.Xml.XmlWriter.Create(file, settings);
+        report.Save(writer);
+    }
+
     public static XDocument Build(string lab, IReadOnlyList<ScenarioResult> results)
     {
         static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
