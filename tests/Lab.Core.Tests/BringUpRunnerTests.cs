@@ -78,7 +78,7 @@ public sealed class BringUpRunnerTests
     }
 
     [Fact]
-    public async Task Given_a_server_that_never_stays_up_When_servers_start_Then_the_failure_quotes_its_log()
+    public async Task Given_a_server_that_never_stays_up_When_servers_start_Then_the_failure_quotes_its_log_and_only_its()
     {
         var lab = FakeLab.Load("replication", _clock);
         foreach (var server in lab.HostsRunning(ServiceCatalog.MariaDb)) server.Services.Set(ServiceCatalog.MariaDb, ServiceState.Stopped);
@@ -90,7 +90,8 @@ public sealed class BringUpRunnerTests
                 .RunAsync(BringUpPlan.For(lab.Lab, GaleraStart.SharedState).Steps.OfType<StartServersStep>(), (_, _) => Task.CompletedTask, CancellationToken.None)));
 
         Assert.Contains("replica2: ERROR 2002", error.Message);
-        Assert.Contains("--- replica2:/var/log/mysql/error.log (last lines) ---", error.Message);
+        Assert.Contains("--- replica2: mariadb stopped ---", error.Message);
         Assert.Contains("cannot allocate memory", error.Message);
+        Assert.DoesNotContain("--- primary", error.Message); // servers that answer are not what went wrong
     }
 }
