@@ -242,12 +242,8 @@ public sealed partial class FakeHost : ILabHost
         return await Sql.RunAsync(args, input, ct, waiting);
     }
 
-    private async Task WaitAsync(TimeSpan by, Action waiting, CancellationToken ct)
-    {
-        var wait = Task.Delay(by, _clock, ct);
-        waiting();
-        await wait;
-    }
+    private async Task WaitAsync(TimeSpan by, Action waiting, CancellationToken ct) =>
+        await new AwaitThenSignal(Task.Delay(by, _clock, ct), waiting);
 
     private void RaiseWaiting(FakeCommand run)
     {

@@ -80,7 +80,7 @@ public sealed partial class FakeSql
 
     /// <summary>
     /// Runs the client's input; <paramref name="clientArgs"/> matter only for --column-names. <paramref name="waiting"/>
-    /// is told each time a <see cref="Delay"/> has armed its timer, before it is awaited.
+    /// is told each time this input is suspended on a <see cref="Delay"/> (see <see cref="AwaitThenSignal"/>).
     /// </summary>
     public async Task<CommandResult> RunAsync(string clientArgs, string input, CancellationToken ct, Action? waiting = null)
     {
@@ -90,11 +90,7 @@ public sealed partial class FakeSql
         foreach (var (statement, line) in Split(input))
         {
             foreach (var delay in DelaysFor(statement))
-            {
-                var wait = Task.Delay(delay, _clock, ct);
-                waiting?.Invoke();
-                await wait;
-            }
+                await new AwaitThenSignal(Task.Delay(delay, _clock, ct), waiting);
             lock (_gate) _executed.Add(statement);
             var reply = Answer(statement, session);
             if (reply is SqlError error) return new CommandResult(1, output.ToString(), error.Render(line) + "\n");
