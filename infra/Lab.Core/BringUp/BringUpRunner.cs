@@ -129,10 +129,18 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
         var parts = new List<string>();
         foreach (var s in servers)
         {
-            if ((await s.QueryAsync("SELECT 1", timeout: TimeSpan.FromSeconds(5), ct: ct)).Ok) continue;
-            var why = await s.ExplainServiceAsync(service, ct);
-            parts.Add($"\n  --- {s.Name}: {service} {await s.StatusAsync(service, ct)} ---\n  " +
-                      (why.Length > 0 ? why.Replace("\n", "\n  ") : "(its log is empty)"));
+            try
+            {
+                if ((await s.QueryAsync("SELECT 1", timeout: TimeSpan.FromSeconds(5), ct: ct)).Ok) continue;
+                var why = await s.ExplainServiceAsync(service, ct);
+                parts.Add($"\n  --- {s.Name}: {service} {await s.StatusAsync(service, ct)} ---\n  " +
+                          (why.Length > 0 ? why.Replace("\n", "\n  ") : "(its log is empty)"));
+            }
+            catch (LabException e)
+            {
+                // The wait's own message says what went wrong; a host that cannot be asked why must not replace it.
+                parts.Add($"\n  --- {s.Name}: could not be asked why ({e.Message}) ---");
+            }
         }
         return string.Concat(parts);
     }
