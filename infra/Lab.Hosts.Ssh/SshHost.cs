@@ -171,9 +171,8 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
 
     private async Task<Exception> StartFailureAsync(string service, CommandResult result, CancellationToken ct)
     {
-        // systemctl only says "see journalctl"; the server's own last words say why.
-        var log = await RunAsync($"tail -n 5 {ServiceCatalog.Get(service).LogPath} 2>/dev/null", ct: ct);
-        var tail = log.Stdout.Trim();
+        // systemctl only says "see journalctl"; the unit's journal and the server's own last words say why.
+        var tail = await ExplainServiceAsync(service, ct);
         return new HostCommandException(Name, $"systemctl start {SystemdUnits.UnitOf(service)}",
             result with { Stderr = result.Stderr + (tail.Length > 0 ? "\n" + tail : "") });
     }

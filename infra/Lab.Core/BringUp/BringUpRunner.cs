@@ -98,6 +98,7 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
         const string service = Services.ServiceCatalog.MariaDb;
         await Task.WhenAll(servers.Select(s => s.StartAsync(service, ct: ct)));
         var restarted = new HashSet<string>();
+        IReadOnlyList<ILabHost> silent = servers; // as of the last probe: the ones a timeout explains
         try
         {
             await until.HoldsAsync($"{string.Join(", ", servers.Select(s => s.Name))} answering", async c =>
@@ -112,26 +113,26 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
                         progress($"{s.Name}: mariadbd is not running after its start; starting it once more");
                         await s.StartAsync(service, ct: c);
                     }
-                    return (s.Name, Result: result);
+                    return (Host: s, s.Name, Result: result);
                 }));
+                silent = seen.Where(s => !s.Result.Ok).Select(s => s.Host).ToList();
                 return new ProbeResult(seen.All(s => s.Result.Ok), string.Join("; ", seen.Select(s => $"{s.Name}: {s.Result}")));
             }, new WaitPolicy(StartTimeout, TimeSpan.FromMilliseconds(50)), ct);
         }
         catch (WaitTimeoutException e)
         {
-            throw new LabException(e.Message + await ExplainSilentAsync(servers, service, ct), e);
+            throw new LabException(e.Message + await ExplainAsync(silent, service, ct), e);
         }
     }
 
-    /// <summary>What each server that still does not answer says about itself: why it did not start.</summary>
-    private static async Task<string> ExplainSilentAsync(IEnumerable<ILabHost> servers, string service, CancellationToken ct)
+    /// <summary>What each server that did not answer the last probe says about itself: why it did not start.</summary>
+    private static async Task<string> ExplainAsync(IEnumerable<ILabHost> silent, string service, CancellationToken ct)
     {
         var parts = new List<string>();
-        foreach (var s in servers)
+        foreach (var s in silent)
         {
             try
             {
-                if ((await s.QueryAsync("SELECT 1", timeout: TimeSpan.FromSeconds(5), ct: ct)).Ok) continue;
                 var why = await s.ExplainServiceAsync(service, ct);
                 parts.Add($"\n  --- {s.Name}: {service} {await s.StatusAsync(service, ct)} ---\n  " +
                           (why.Length > 0 ? why.Replace("\n", "\n  ") : "(its log is empty)"));
