@@ -21,6 +21,25 @@ public sealed class RunCommandTests
         Assert.True(File.Exists(cli.Layout.RecordFile("gv")), "the existing instance's record was touched");
     }
 
+    [Theory]
+    [InlineData("replication", "semi-sync")]
+    [InlineData("failover", "vip-health")]
+    public async Task Given_an_instance_this_run_did_not_make_When_its_lab_starts_each_scenario_anew_Then_run_refuses_without_recreate(string lab, string scenario)
+    {
+        using var cli = new CliRunner();
+        // Someone's instance, maybe with their own database in it: only its record is needed to be refused.
+        new InstanceRecord("r1", lab, "10.10.10.0/24", DateTimeOffset.UtcNow, Environment.ProcessId, ["primary"], Target: "local").Save(cli.Layout);
+
+        var (exit, output) = await cli.RunAsync("run", lab, scenario, "--instance", "r1");
+
+        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.Equal($"error: instance 'r1' already exists, and each {lab} scenario starts from a new instance: running would remove it and " +
+                     $"everything made in it. Add --recreate to allow that, or run on an instance of its own: lab run {lab} {scenario} --instance {lab}-run",
+            output.Trim());
+        Assert.True(File.Exists(cli.Layout.RecordFile("r1")), "the existing instance's record was removed");
+        Assert.True(Directory.Exists(cli.Layout.InstanceDir("r1")), "the existing instance's directory was removed");
+    }
+
     [Fact]
     public async Task Given_a_junit_path_in_a_missing_directory_When_running_Then_it_stops_before_anything_runs()
     {

@@ -20,13 +20,18 @@ internal static class RunCommand
         var instance = Options.Instance();
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML results to this file (for CI)" };
         var keep = new Option<bool>("--keep") { Description = "Keep an instance this run created (default: remove it at the end)" };
+        var recreate = new Option<bool>("--recreate")
+        {
+            Description = "Allow removing and bringing up again an existing instance whose lab starts each scenario from a new one " +
+                          "(replication, failover); without it, run refuses rather than lose what was made in it",
+        };
         var target = Options.Target(context);
         var inventory = Options.Inventory();
         var language = new Option<string>("--lang") { Description = "Language of titles and explanations: en or ko", DefaultValueFactory = _ => "en" };
         language.AcceptOnlyFromAmong("en", "ko");
         var command = new Command("run", "Run staged scenarios against a lab (bringing it up first if needed); every expectation is polled and checked, each scenario starts from a healthy cluster")
         {
-            lab, scenarios, instance, junit, keep, language, target, inventory,
+            lab, scenarios, instance, junit, keep, recreate, language, target, inventory,
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
@@ -48,12 +53,17 @@ internal static class RunCommand
                 throw new CliException($"instance '{name}' runs on the {targetName} target, not {parse.GetValue(target)}: leave out --target to run it " +
                                        $"there, or give this run an instance of its own: lab run {definition.Name} {string.Join(' ', parse.GetValue(scenarios) ?? [])}".TrimEnd() +
                                        $" --target {parse.GetValue(target)} --instance {definition.Name}-{parse.GetValue(target)}");
+            var between = BetweenScenariosRule.For(definition);
+            // An instance someone made may hold their own work (a database, a changed setting): never removed unasked.
+            if (!created && between == BetweenScenarios.Recreate && !parse.GetValue(recreate))
+                throw new CliException($"instance '{name}' already exists, and each {definition.Name} scenario starts from a new instance: running would " +
+                                       $"remove it and everything made in it. Add --recreate to allow that, or run on an instance of its own: " +
+                                       $"lab run {definition.Name} {string.Join(' ', parse.GetValue(scenarios) ?? [])}".TrimEnd() + $" --instance {definition.Name}-run");
             var request = new UpRequest(definition, name, Inventory: parse.GetValue(inventory));
             LabInstance running = created
                 ? await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), ct)
                 : context.Open(name);
             var observer = new ScenarioConsoleObserver(context.Console, parse.GetValue(language) ?? "en");
-            var between = BetweenScenariosRule.For(definition);
             var fresh = created;
             // A lab that says how to restore itself (lab.yaml `restore:`, e.g. ha-drbd on VMs, where a new instance costs
             // minutes) is restored in place before every scenario but the first of a new instance.
@@ -72,7 +82,8 @@ internal static class RunCommand
                     fresh = false;
                     return current;
                 }
-                observer.Note($"recreating instance '{name}' so the next scenario starts from the initial topology");
+                if (created) observer.Note($"recreating instance '{name}' so the next scenario starts from the initial topology");
+                else context.Console.MarkupLineInterpolated($"[yellow]removing and bringing up instance '{name}' again (--recreate) so the scenario starts from the initial topology[/]");
                 await context.DownAsync(name, c);
                 return await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), c);
             };
