@@ -111,9 +111,10 @@ internal static class RunCommand
                         await context.DownAsync(name, CancellationToken.None);
                         context.Console.MarkupLineInterpolated($"[grey]removed instance '{name}', which this run made (--keep keeps it)[/]");
                     }
+                    // Whatever stopped the suite (a failed recreation, Ctrl+C), what did run is summed up.
+                    if (results.Count > 0) RunSummary.Write(context.Console, results);
                 }
             }
-            RunSummary.Write(context.Console, results);
             // A scenario this machine cannot run (not run) is no failure: the reason is in the summary.
             return results.Any(r => r.Failed) ? 1 : 0;
         }));
