@@ -31,7 +31,7 @@ public static class SystemdUnits
                "[Service]\nRestart=no\n" +
                $"StandardOutput=append:{log}\nStandardError=append:{log}\n" +
                (spec.SystemdExecStart is { } exec ? $"ExecStart=\nExecStart={exec}\n" : "") +
-               (spec.SystemdRuntimeDirectory is { } run ? $"RuntimeDirectory={run}\n" : "");
+               (spec.SystemdRuntimeDirectory is { } run ? $"RuntimeDirectory={run}\nRuntimeDirectoryPreserve=yes\n" : "");
     }
 
     /// <summary>

@@ -49,4 +49,16 @@ public class SystemdTests
         Assert.Contains("RuntimeDirectory=keepalived", dropIn);
         Assert.DoesNotContain("ExecStart", SystemdUnits.DropIn(ServiceCatalog.Galera)); // Debian's own ExecStart, untouched
     }
+
+    [Theory]
+    [InlineData("galera")]
+    [InlineData("mariadb")]
+    public void A_database_unit_gets_run_mysqld_from_systemd_itself_kept_across_stops(string service)
+    {
+        // Debian 12's unit writes /run/mysqld/wsrep-start-position before mariadbd starts and relied on tmpfiles for the directory.
+        var dropIn = SystemdUnits.DropIn(service);
+
+        Assert.Contains("RuntimeDirectory=mysqld\n", dropIn);
+        Assert.Contains("RuntimeDirectoryPreserve=yes\n", dropIn);
+    }
 }

@@ -45,12 +45,15 @@ public static class ServiceCatalog
         // After a crash (grastate seqno -1) Debian's mariadb.service first asks galera_recovery for the last
         // committed position; without it the node would rejoin with a full SST instead of an IST.
         // On a systemd host the package starts mariadbd with Debian's defaults: stopped, so the bring-up starts it in order.
+        // Debian 12's unit writes /run/mysqld/wsrep-start-position before mariadbd starts and trusts tmpfiles for the
+        // directory; on a loaded container host it was seen missing at that start ("Directory nonexistent", ~1 up in 20),
+        // so systemd makes it for the unit (kept across stops, where clients and galera_new_cluster expect it).
         new ServiceSpec(Galera, "mariadbd --user=mysql $(grep -qs '^seqno: *-1' /var/lib/mysql/grastate.dat && /usr/bin/galera_recovery)",
             "/var/log/mysql/error.log", "mariadb", TimeSpan.FromSeconds(90), DatabasePackages,
             [.. Server, new("/usr/lib/galera/libgalera_smm.so", "galera-4"), new("/usr/bin/rsync", "rsync")],
-            [], [["systemctl", "stop", "mariadb"]]),
+            [], [["systemctl", "stop", "mariadb"]], SystemdRuntimeDirectory: "mysqld"),
         new ServiceSpec(MariaDb, "mariadbd --user=mysql", "/var/log/mysql/error.log", "mariadb", TimeSpan.FromSeconds(90), DatabasePackages,
-            Server, [], [["systemctl", "stop", "mariadb"]]),
+            Server, [], [["systemctl", "stop", "mariadb"]], SystemdRuntimeDirectory: "mysqld"),
         // The xinetd-style Galera health check HAProxy asks on :9200 (see templates/galera/clustercheck.sh.hbs).
         new ServiceSpec(ClusterCheck, "socat TCP-LISTEN:9200,reuseaddr,fork,backlog=64 EXEC:/etc/mysql/clustercheck.sh",
             "/var/log/mysql/clustercheck.log", "clustercheck.socket", TimeSpan.FromSeconds(5), [], [new("/usr/bin/socat", "socat")],

@@ -18,7 +18,7 @@ public sealed record RequiredFile(string Path, string Package);
 /// <param name="SystemdFiles">Files a systemd host needs for the service that `lab render` does not produce (units).</param>
 /// <param name="FirstBoot">Commands run once on a systemd host after packages and files are in place.</param>
 /// <param name="SystemdExecStart">Replaces the distribution unit's ExecStart where its default would log or keep its pid elsewhere than the local supervisor's command does.</param>
-/// <param name="SystemdRuntimeDirectory">A directory under /run that systemd makes for the service (where that ExecStart keeps its pid files).</param>
+/// <param name="SystemdRuntimeDirectory">A directory under /run that systemd makes for the service and keeps across stops (pid files, sockets).</param>
 public sealed record ServiceSpec(
     string Name,
     string Command,
