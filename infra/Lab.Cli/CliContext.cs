@@ -26,6 +26,18 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     /// </summary>
     public bool ChildrenShareStdout { get; init; }
 
+    /// <summary>
+    /// Where output that belongs on standard error goes (`lab sql`'s client errors), kept apart from <see cref="Console"/>
+    /// so scripts can tell them from results. In-process callers that give none see both in one stream, as a terminal would.
+    /// </summary>
+    public TextWriter Error { get; init; } = console.Profile.Out.Writer;
+
+    /// <summary>
+    /// True when the tool's standard input and output are both a terminal: `mariadb` then prints boxed tables, and
+    /// `lab sql` asks the host's client for them, since that client itself only ever sees pipes.
+    /// </summary>
+    public bool Terminal { get; init; }
+
     /// <summary>Where a program run for `lab shell HOST -- ...` writes: null for the tool's own standard output.</summary>
     public TextWriter? ChildOutput => ChildrenShareStdout ? null : Console.Profile.Out.Writer;
     public LabCatalog Catalog { get; } = LabCatalog.Deferred(catalog);

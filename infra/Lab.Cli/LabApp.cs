@@ -34,10 +34,15 @@ public static class LabApp
     }
 
     /// <param name="childrenShareStdout">See <see cref="CliContext.ChildrenShareStdout"/>: true only for the real process.</param>
+    /// <param name="error">See <see cref="CliContext.Error"/>: null writes it with the rest of the output.</param>
+    /// <param name="terminal">See <see cref="CliContext.Terminal"/>.</param>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, LocalLayout? layout = null, Func<LabCatalog>? catalog = null,
-        bool childrenShareStdout = false)
+        bool childrenShareStdout = false, TextWriter? error = null, bool terminal = false)
     {
-        var context = new CliContext(console, catalog ?? LabCatalog.Locate, layout ?? LocalLayout.Default) { ChildrenShareStdout = childrenShareStdout };
+        var context = new CliContext(console, catalog ?? LabCatalog.Locate, layout ?? LocalLayout.Default)
+        {
+            ChildrenShareStdout = childrenShareStdout, Error = error ?? console.Profile.Out.Writer, Terminal = terminal,
+        };
         var root = Build(context);
         var parse = root.Parse(args);
         var output = new ConsoleWriter(console);

@@ -7,4 +7,5 @@ var console = Console.IsOutputRedirected
     ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(Console.Out) })
     : AnsiConsole.Console;
 if (Console.IsOutputRedirected) console.Profile.Width = 200;
-return await LabApp.RunAsync(args, console, childrenShareStdout: true);
+return await LabApp.RunAsync(args, console, childrenShareStdout: true, error: Console.Error,
+    terminal: !Console.IsInputRedirected && !Console.IsOutputRedirected);

@@ -1,49 +1,7 @@
-using System.Diagnostics;
-using Lab.Core.Instances;
-using Lab.Core.Loading;
-using Lab.Core.Model;
-using Lab.Instances;
-using Lab.Targets.Local;
-
 namespace Lab.Targets.Local.Tests;
 
-/// <summary>
-/// One real galera lab for all tests of the collection: brought up once, torn down at the end. A start-up failure is
-/// kept and shown by every test that needed the lab, instead of a cascade of unrelated errors.
-/// </summary>
-public sealed class GaleraLabFixture : IAsyncLifetime
-{
-    /// <summary>Generated: other runs (and people's own labs) may be up on the same machine.</summary>
-    public string InstanceName { get; } = "itg" + Guid.NewGuid().ToString("N")[..6];
-
-    public LabCatalog Catalog { get; } = LabCatalog.Locate();
-    public LocalLayout Layout { get; } = LocalLayout.Default;
-    public LocalTarget Target => new(Catalog, Layout);
-    public LabDefinition Lab => Catalog.Load("galera");
-    public TimeSpan UpTime { get; private set; }
-    public List<string> Progress { get; } = [];
-
-    private LabInstance? _instance;
-    private Exception? _startupError;
-
-    public LabInstance Instance => _instance ?? throw new InvalidOperationException($"the galera lab did not come up: {_startupError}");
-
-    public async Task InitializeAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            _instance = await Target.UpAsync(new Lab.Core.Targets.UpRequest(Lab, InstanceName), m => { lock (Progress) Progress.Add(m); }, CancellationToken.None);
-            UpTime = clock.Elapsed;
-        }
-        catch (Exception e)
-        {
-            _startupError = e;
-        }
-    }
-
-    public async Task DisposeAsync() => await Target.DownAsync(InstanceName, CancellationToken.None);
-}
+/// <summary>The galera lab (db1-3, haproxy, client), shared by the tests of <see cref="GaleraLabCollection"/>.</summary>
+public sealed class GaleraLabFixture() : LocalLabFixture("galera", "itg");
 
 [CollectionDefinition(Name)]
 public sealed class GaleraLabCollection : ICollectionFixture<GaleraLabFixture>
