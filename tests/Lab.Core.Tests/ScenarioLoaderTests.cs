@@ -12,9 +12,10 @@ public sealed class ScenarioLoaderTests
         Assert.Throws<LabFileException>(() => Loader.Parse("s.yaml", yaml));
 
     [Fact]
-    public void Given_the_galera_lab_Then_the_five_seed_scenarios_and_latency_100ms_load()
+    public void Given_the_galera_lab_Then_its_nine_scenarios_load()
     {
-        Assert.Equal(["full-crash-recovery", "haproxy-failover", "kill-node1-ist", "latency-100ms", "quorum-loss", "quorum-loss-bootstrap"], Loader.Names);
+        Assert.Equal(["full-crash-recovery", "haproxy-failover", "kill-node1-ist", "latency-100ms", "partition-1-2", "quorum-loss", "quorum-loss-bootstrap",
+            "sst-observed", "wrong-bootstrap"], Loader.Names);
         foreach (var name in Loader.Names)
         {
             var scenario = Loader.LoadByName(name);
