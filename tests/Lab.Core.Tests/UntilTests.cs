@@ -146,4 +146,60 @@ public sealed class UntilTests
             new Until(clock).HoldsAsync("db1", probe, WaitPolicy.Within(TimeSpan.FromSeconds(5)), cts.Token).WaitAsync(Guard));
         Assert.True(polls == 1, $"expected a single poll, observed {polls}");
     }
+
+    [Fact]
+    public async Task Given_a_probe_that_keeps_holding_When_held_for_1s_Then_it_polls_every_interval_to_the_end_and_returns_the_last_result()
+    {
+        var clock = new ManualTimeProvider();
+        var probe = new CountingProbe(n => ProbeResult.Yes($"VIP on primary (poll {n})"));
+        var started = clock.GetUtcNow();
+
+        var last = await Drive(clock, new Until(clock).StaysAsync("VIP on primary", probe.Run, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(300), CancellationToken.None));
+
+        // polls at 0.3, 0.6, 0.9 and, after a last shortened delay, at 1.0 s: the hold starts from a result already seen
+        Assert.True(probe.Polls == 4 && last.Observed == "VIP on primary (poll 4)", $"expected 4 polls ending with the last, observed {probe.Polls}: {last}");
+        Assert.True(clock.GetUtcNow() - started == TimeSpan.FromSeconds(1), $"the clock moved {(clock.GetUtcNow() - started).TotalMilliseconds} ms, expected 1000");
+        var delays = clock.RequestedDelays.Select(d => d.TotalMilliseconds).ToList();
+        Assert.True(delays.SequenceEqual([300d, 300d, 300d, 100d]), $"delays: {string.Join(", ", delays)}");
+    }
+
+    [Fact]
+    public async Task Given_a_probe_that_turns_false_at_the_third_poll_When_held_Then_HoldBrokenException_says_when_and_what_was_seen()
+    {
+        var clock = new ManualTimeProvider();
+        var probe = new CountingProbe(n => n < 3 ? ProbeResult.Yes("VIP on primary") : ProbeResult.No("VIP on primary, replica1"));
+
+        var e = await Assert.ThrowsAsync<HoldBrokenException>(() =>
+            Drive(clock, new Until(clock).StaysAsync("VIP on primary", probe.Run, TimeSpan.FromSeconds(8), TimeSpan.FromMilliseconds(100), CancellationToken.None)));
+
+        Assert.True(probe.Polls == 3, $"expected no poll after the first false one, observed {probe.Polls}");
+        Assert.True(e.After == TimeSpan.FromMilliseconds(300) && e.Hold == TimeSpan.FromSeconds(8) && e.Observed == "VIP on primary, replica1",
+            $"after {e.After}, hold {e.Hold}, observed '{e.Observed}'");
+        Assert.Equal("VIP on primary: stopped holding after 0.3s of 8s; seen then: VIP on primary, replica1", e.Message);
+    }
+
+    [Fact]
+    public async Task Given_a_probe_that_throws_during_a_hold_When_held_Then_the_hold_is_broken_with_the_error_as_what_was_seen()
+    {
+        var clock = new ManualTimeProvider();
+        Probe probe = _ => throw new InvalidOperationException("ERROR 2002: Can't connect to local server");
+
+        var e = await Assert.ThrowsAsync<HoldBrokenException>(() =>
+            Drive(clock, new Until(clock).StaysAsync("primary answers", probe, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), CancellationToken.None)));
+
+        Assert.True(e.After == TimeSpan.FromSeconds(1) && e.Observed == "ERROR 2002: Can't connect to local server", $"after {e.After}: '{e.Observed}'");
+    }
+
+    [Fact]
+    public async Task Given_slow_hosts_When_held_Then_the_hold_is_stretched_by_the_pace_like_every_timeout()
+    {
+        var clock = new ManualTimeProvider();
+        var probe = new CountingProbe(_ => ProbeResult.Yes("VIP on primary"));
+        var started = clock.GetUtcNow();
+
+        await Drive(clock, new Until(clock, pace: 3).StaysAsync("VIP on primary", probe.Run, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), CancellationToken.None));
+
+        Assert.True(clock.GetUtcNow() - started == TimeSpan.FromSeconds(6) && probe.Polls == 6,
+            $"expected 6 s and 6 polls at pace 3, observed {(clock.GetUtcNow() - started).TotalSeconds} s and {probe.Polls} polls");
+    }
 }

@@ -40,7 +40,19 @@ public sealed class VirtualIp(LabInstance instance)
     public Probe HeldByOneOf(IReadOnlyList<string> allowed) => async ct =>
     {
         var holders = await HoldersAsync(ct);
-        return new ProbeResult(holders.Count == 1 && allowed.Contains(holders[0]),
-            holders.Count == 0 ? $"nobody holds {Address}" : $"{Address} on {string.Join(", ", holders)}");
+        return new ProbeResult(holders.Count == 1 && allowed.Contains(holders[0]), Seen(holders));
     };
+
+    /// <summary>
+    /// A probe that holds when every one of <paramref name="expected"/> has the VIP at the same time and no other host
+    /// does: two VRRP masters, each sure the other is gone.
+    /// </summary>
+    public Probe HeldByAll(IReadOnlyList<string> expected) => async ct =>
+    {
+        var holders = await HoldersAsync(ct);
+        return new ProbeResult(holders.Count == expected.Distinct().Count() && expected.All(holders.Contains), Seen(holders));
+    };
+
+    private string Seen(IReadOnlyList<string> holders) =>
+        holders.Count == 0 ? $"nobody holds {Address}" : $"{Address} on {string.Join(", ", holders)}";
 }

@@ -100,6 +100,7 @@ public sealed class ExpectationProbes(RunContext context)
             return new ProbeResult(ok, $"{e.Host} is {behind} transaction(s) behind {e.Reference} (applied {applied}, {e.Reference} at {reference})" +
                 (status.Configured ? $"; Seconds_Behind_Master {status["Seconds_Behind_Master"]}, received {status["Gtid_IO_Pos"]}, relay log {status["Relay_Log_Space"]} bytes" : ""));
         },
+        VipExpectation { All: true } e => new VirtualIp(context.Instance).HeldByAll(e.Hosts),
         VipExpectation e => new VirtualIp(context.Instance).HeldByOneOf(e.Hosts),
         _ => throw new NotSupportedException(expectation.GetType().Name),
     };

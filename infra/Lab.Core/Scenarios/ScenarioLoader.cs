@@ -153,10 +153,29 @@ public sealed class ScenarioLoader(LabDefinition lab)
 
     private Expectation ReadExpectation(YamlMap entry)
     {
-        var kind = SingleKind(entry, ExpectationKinds, "an expectation", "within");
+        var kind = SingleKind(entry, ExpectationKinds, "an expectation", "within", "for");
         var within = DefaultWithin;
         if (entry.OptionalString("within", "a duration such as 30s") is { } w && !DurationText.TryParse(w, out within))
             throw entry.Error($"'within: {w}' is not a duration; write e.g. 500ms, 30s or 2m");
+        return ReadExpectation(entry, kind, within) with { Hold = ReadHold(entry) };
+    }
+
+    /// <summary>`for: 8s`: once true, the expectation must stay true that long (how a scenario shows that nothing happens).</summary>
+    private static TimeSpan? ReadHold(YamlMap entry)
+    {
+        if (entry.OptionalString("for", "a duration such as 8s") is not { } text) return null;
+        if (!DurationText.TryParse(text, out var hold) || hold <= TimeSpan.Zero)
+            throw entry.Error(entry.Find("for")!, $"'for: {text}' must be a duration more than 0, e.g. 8s: how long the expectation must stay true");
+        if (hold > MaxHold)
+            throw entry.Error(entry.Find("for")!, $"'for: {text}' is more than {MaxHold.TotalSeconds:0}s; a hold only needs to outlast what it rules out");
+        return hold;
+    }
+
+    /// <summary>Every second of a hold is spent waiting, on every run: long ones are a mistake, not a stronger check.</summary>
+    private static readonly TimeSpan MaxHold = TimeSpan.FromMinutes(1);
+
+    private Expectation ReadExpectation(YamlMap entry, string kind, TimeSpan within)
+    {
         var body = entry.RequireMap(kind, $"the {kind} expectation's settings");
         var line = entry.Line;
         switch (kind)
@@ -222,9 +241,13 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 return new CommandExpectation(line, within, On(body), Command(body), body.OptionalInt("exit", "an exit code") ?? 0, mustContain, mustLack, matches,
                     commandEquals);
             case "vip":
-                body.RejectUnknown("on");
+                body.RejectUnknown("on", "all");
                 if (!lab.Vars.ContainsKey("vip")) throw body.Error($"lab '{lab.Name}' has no virtual IP ('vip' under vars)");
-                return new VipExpectation(line, within, On(body));
+                var holders = On(body);
+                var all = body.OptionalBool("all") ?? false;
+                if (all && holders.Distinct().Count() < 2)
+                    throw body.Error("'all: true' means several hosts hold the virtual IP at once: name at least two, e.g. on: [primary, replica1]");
+                return new VipExpectation(line, within, holders, all);
             default: // workload
                 body.RejectUnknown("lost", "max_interruption", "min_ok", "on");
                 TimeSpan? max = null;

@@ -115,10 +115,19 @@ public sealed record WorkloadAction(int Line, bool Start, string Through) : Scen
     public override string Describe() => Start ? $"start writing from {Through} (through the address its [client] settings name)" : "stop the writer";
 }
 
-/// <summary>A condition a stage checks after its actions, polled until true or <see cref="Within"/> passes.</summary>
+/// <summary>
+/// A condition a stage checks after its actions, polled until true or <see cref="Within"/> passes; with
+/// <see cref="Hold"/>, it must then stay true that long, polled too: the way to show that something does not happen
+/// (the VIP does not move) is to watch for longer than it would take.
+/// </summary>
 public abstract record Expectation(int Line, TimeSpan Within)
 {
+    public TimeSpan? Hold { get; init; }
+
     public abstract string Describe();
+
+    /// <summary><see cref="Describe"/> with the hold, as the timeline shows the step.</summary>
+    public string DescribeStep() => Hold is { } hold ? $"{Describe()}, and still so for {hold.TotalSeconds:0.#}s" : Describe();
 }
 
 public sealed record StatusExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, IReadOnlyDictionary<string, string> Values) : Expectation(Line, Within)
@@ -178,7 +187,6 @@ public sealed record LagExpectation(int Line, TimeSpan Within, string Host, stri
         (Min is { } lo && Max is { } hi ? $"{lo}..{hi}" : Min is { } m ? $">= {m}" : $"<= {Max}") + " transactions (GTID)";
 }
 
-/// <summary>Exactly one host holds the lab's virtual IP, and it is one of <see cref="Hosts"/>.</summary>
 /// <summary>
 /// A command on each host (as root) whose exit code and output must come out as given, polled like every expectation:
 /// what the client actually received from a balancer, what `ipvsadm -Ln --stats`, `drbdadm dstate r0` or `crm_mon`
@@ -193,8 +201,13 @@ public sealed record CommandExpectation(int Line, TimeSpan Within, IReadOnlyList
         (Exit == 0 ? "" : $" (exit {Exit})");
 }
 
-public sealed record VipExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts) : Expectation(Line, Within)
+/// <summary>
+/// Exactly one host holds the lab's virtual IP, and it is one of <see cref="Hosts"/>; with <see cref="All"/>, every
+/// one of them holds it at once and nobody else does (a split brain: two hosts answering for one address).
+/// </summary>
+public sealed record VipExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, bool All = false) : Expectation(Line, Within)
 {
-    public override string Describe() => Hosts.Count == 1 ? $"virtual IP on {Hosts[0]} (and nowhere else)"
+    public override string Describe() => All ? $"virtual IP on every one of {string.Join(", ", Hosts)} at once (and nowhere else)"
+        : Hosts.Count == 1 ? $"virtual IP on {Hosts[0]} (and nowhere else)"
         : $"virtual IP on exactly one of {string.Join(", ", Hosts)}";
 }

@@ -37,18 +37,25 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                 if (error is not null) break;
                 foreach (var expectation in stage.Expectations)
                 {
-                    var step = await TimeAsync(i, stage.Title.En, StepKind.Expectation, expectation.Describe(), start, async () =>
+                    var step = await TimeAsync(i, stage.Title.En, StepKind.Expectation, expectation.DescribeStep(), start, async () =>
                     {
+                        var probe = probes.For(expectation);
                         try
                         {
-                            var (result, _) = await until.HoldsAsync(expectation.Describe(), probes.For(expectation),
-                                new WaitPolicy(expectation.Within, TimeSpan.FromMilliseconds(100)), ct);
-                            return result.Observed;
+                            var (result, _) = await until.HoldsAsync(expectation.Describe(), probe, new WaitPolicy(expectation.Within, PollInterval), ct);
+                            if (expectation.Hold is not { } hold) return result.Observed;
+                            var last = await until.StaysAsync(expectation.Describe(), probe, hold, PollInterval, ct);
+                            return $"held {(hold * until.Pace).TotalSeconds:0.#}s: {last.Observed}";
                         }
                         catch (WaitTimeoutException e)
                         {
                             throw new ScenarioStepException($"{scenario.File}:{expectation.Line}: expected {expectation.Describe()} within {expectation.Within.TotalSeconds:0.#}s; " +
                                                             $"last observed: {e.LastObserved}{await LogTailsAsync(expectation, ct)}");
+                        }
+                        catch (HoldBrokenException e)
+                        {
+                            throw new ScenarioStepException($"{scenario.File}:{expectation.Line}: expected {expectation.Describe()} to stay so for {e.Hold.TotalSeconds:0.#}s; " +
+                                                            $"it stopped after {e.After.TotalSeconds:0.0#}s: {e.Observed}{await LogTailsAsync(expectation, ct)}");
                         }
                     });
                     steps.Add(step);
@@ -83,6 +90,8 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
         observer.ScenarioFinished(result);
         return result;
     }
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The title the clean-up steps carry in the timeline; they come after the last stage.</summary>
     public const string CleanUpTitle = "clean-up";

@@ -51,6 +51,45 @@ public sealed class Until
             await Task.Delay(remaining < policy.Interval ? remaining : policy.Interval, _clock, ct);
         }
     }
+
+    /// <summary>
+    /// Polls a condition already seen true for <paramref name="hold"/> (stretched by the pace, like every timeout: on slow
+    /// hosts what it rules out takes longer too) and returns its last result; throws <see cref="HoldBrokenException"/> at
+    /// the first poll that finds it false or failing. The one wait that runs its full length: showing that something
+    /// does not happen takes watching for longer than it would take.
+    /// </summary>
+    public async Task<ProbeResult> StaysAsync(string what, Probe probe, TimeSpan hold, TimeSpan interval, CancellationToken ct)
+    {
+        var start = _clock.GetTimestamp();
+        var length = hold * _pace;
+        while (true)
+        {
+            var elapsed = _clock.GetElapsedTime(start);
+            var remaining = length - elapsed;
+            await Task.Delay(remaining < interval ? remaining : interval, _clock, ct);
+            ProbeResult last;
+            try
+            {
+                last = await probe(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                last = ProbeResult.No(e.Message);
+            }
+            elapsed = _clock.GetElapsedTime(start);
+            if (!last.Satisfied) throw new HoldBrokenException(what, length, elapsed, last.Observed);
+            if (elapsed >= length) return last;
+        }
+    }
+}
+
+/// <summary>A condition that held, then stopped holding before its hold ended; carries when, and what was seen then.</summary>
+public sealed class HoldBrokenException(string what, TimeSpan hold, TimeSpan after, string observed)
+    : Lab.Core.Errors.LabException($"{what}: stopped holding after {after.TotalSeconds:0.0#}s of {hold.TotalSeconds:0.#}s; seen then: {observed}")
+{
+    public TimeSpan Hold { get; } = hold;
+    public TimeSpan After { get; } = after;
+    public string Observed { get; } = observed;
 }
 
 /// <summary>A condition that did not hold in time; carries what was seen last.</summary>
