@@ -37,10 +37,11 @@ public sealed class VirtualIp(LabInstance instance)
     public Probe HeldBy(string holder) => HeldByOneOf([holder]);
 
     /// <summary>A probe that holds when exactly one host has the VIP and it is one of <paramref name="allowed"/>.</summary>
-    public Probe HeldByOneOf(IReadOnlyList<string> allowed) => async ct =>
+    public Probe HeldByOneOf(IReadOnlyList<string> allowed, Messages.Language language = Messages.Language.En) => async ct =>
     {
         var holders = await HoldersAsync(ct);
-        return new ProbeResult(holders.Count == 1 && allowed.Contains(holders[0]),
-            holders.Count == 0 ? $"nobody holds {Address}" : $"{Address} on {string.Join(", ", holders)}");
+        return new ProbeResult(holders.Count == 1 && allowed.Contains(holders[0]), holders.Count == 0
+            ? Messages.EngineText.Expectations.NobodyHolds.In(language, Address)
+            : Messages.EngineText.Expectations.HeldOn.In(language, Address, string.Join(", ", holders)));
     };
 }
