@@ -10,8 +10,9 @@ public sealed partial class EngineTextTests
     [GeneratedRegex(@"\{(\d+)(?::[^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"[A-Za-z]")]
-    private static partial Regex Letter();
+    // A word, not a unit: "s" after a number is a symbol like "%".
+    [GeneratedRegex(@"[A-Za-z]{2,}")]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"[\uAC00-\uD7A3]")]
     private static partial Regex Hangul();
@@ -19,6 +20,9 @@ public sealed partial class EngineTextTests
     public static TheoryData<string> Names => new(EngineText.All.Select(m => m.Name));
 
     private static IMessage Get(string name) => EngineText.All.Single(m => m.Name == name).Message;
+
+    /// <summary>Messages whose Korean leaves out an argument on purpose (the bring-up step's English key), with that argument.</summary>
+    private static readonly Dictionary<string, int> KoreanLeavesOut = new() { ["BringUp.StepDone"] = 0 };
 
     [Fact]
     public void Given_the_catalogue_Then_it_has_the_run_lines_and_no_name_twice()
@@ -41,6 +45,7 @@ public sealed partial class EngineTextTests
         Assert.False(string.IsNullOrWhiteSpace(message.En), $"{name}: no English");
         Assert.False(string.IsNullOrWhiteSpace(message.Ko), $"{name}: no Korean");
         Assert.True(expected.SetEquals(Indices(message.En)), $"{name}: the English uses {{{string.Join(",", Indices(message.En))}}}, the message takes {message.Arity} argument(s)");
+        if (KoreanLeavesOut.TryGetValue(name, out var left)) expected.Remove(left);
         Assert.True(expected.SetEquals(Indices(message.Ko)), $"{name}: the Korean uses {{{string.Join(",", Indices(message.Ko))}}}, the message takes {message.Arity} argument(s)");
         var args = Enumerable.Range(0, message.Arity).Select(i => (object)(i + 1.5)).ToArray();
         _ = string.Format(CultureInfo.InvariantCulture, message.En, args); // a stray brace throws here, not in a run
@@ -52,7 +57,7 @@ public sealed partial class EngineTextTests
     public void Given_a_message_with_words_Then_its_Korean_differs_and_is_written_in_Hangul(string name)
     {
         var message = Get(name);
-        if (!Letter().IsMatch(Placeholder().Replace(message.En, ""))) return; // symbols and numbers only: the same in every language
+        if (!Word().IsMatch(Placeholder().Replace(message.En, ""))) return; // symbols, units and numbers only: the same in every language
 
         Assert.NotEqual(message.En, message.Ko);
         Assert.True(Hangul().IsMatch(message.Ko), $"{name}: the Korean has no Hangul: {message.Ko}");

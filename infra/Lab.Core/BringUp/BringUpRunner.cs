@@ -36,7 +36,7 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
             var detail = step is PrepareHostsStep p ? await PrepareAsync(prepare, p, ct) : await RunStepAsync(step, ct);
             var took = until.Clock.GetElapsedTime(started);
             timings.Add(new StepTiming(step, took));
-            progress($"✓ {step.Key}: {detail ?? step.Describe(language)} ({took.TotalSeconds:0.00}s)");
+            progress(EngineText.BringUp.StepDone.In(language, step.Key, detail ?? step.Describe(language), took.TotalSeconds));
         }
         return timings;
     }
@@ -152,7 +152,7 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
     {
         // Nothing is written on the primary before the replicas are attached: with semi-sync on from the start
         // (failover lab) such a commit would wait rpl_semi_sync_master_timeout for an ack nobody can send yet.
-        var operations = new ReplicationOperations(instance, until);
+        var operations = new ReplicationOperations(instance, until, language);
         foreach (var replica in replicas)
             progress(await operations.AttachAsync(replica, primary, AttachStart.Copy, ct));
         await operations.WaitReplicatingAsync(replicas, primary, StartTimeout, ct);

@@ -40,6 +40,9 @@ public static class EngineText
             "다음 시나리오를 처음 토폴로지에서 시작하도록 인스턴스 '{0}' 다시 만드는 중");
         public static readonly Msg<string, string> NotPrepared = new("could not bring the lab to its starting state before {0}: {1}",
             "{0} 전에 랩을 시작 상태로 되돌리지 못함: {1}");
+        public static readonly Msg<string, string, string, string, string> NeedsKernelFeature = new(
+            "needs {0} on {1} (this machine's kernel has no {2}); run it on VMs: lab run {3} {4} --target vm",
+            "{1}에 {0} 기능이 필요함 (이 머신의 커널에는 {2} 없음); VM에서 실행할 것: lab run {3} {4} --target vm");
         public static readonly Msg<string> NotHealthy = new("lab not healthy before the scenario: {0}", "시나리오 전에 랩이 정상 상태가 아님: {0}");
     }
 
@@ -160,9 +163,42 @@ public static class EngineText
         public static readonly Msg<string, string> CleanUpFailed = new("clean-up: {0}: {1}", "정리 단계: {0}: {1}");
     }
 
+    /// <summary>What the client writer saw and what the nodes hold of it.</summary>
+    public static class Workload
+    {
+        public static readonly Msg<int, int, int, int, double> Writes = new("{0} writes: {1} ok, {2} failed, {3} unknown; longest interruption {4:0.00}s",
+            "쓰기 {0}건: 성공 {1}, 실패 {2}, 결과 불명 {3}; 가장 긴 중단 {4:0.00}초");
+        public static readonly Msg<string, int> NodeRows = new("{0}: {1} rows", "{0}: {1}행");
+        public static readonly Msg<int, string> Lost = new(", LOST {0} (ids {1})", ", 유실 {0}건 (id {1})");
+        public static readonly Msg NoneLost = new(", none lost", ", 유실 없음");
+        public static readonly Msg<int, string> Phantoms = new(", {0} never written (ids {1})", ", 쓴 적 없는 행 {0}건 (id {1})");
+        public static readonly Msg<int, string> FailedButPresent = new(", {0} told FAILED yet present (ids {1})", ", 실패로 응답했는데 들어 있는 행 {0}건 (id {1})");
+        public static readonly Msg NoWriterToCheck = new("no finished writer to check: add `workload: stop` before this expectation",
+            "확인할 끝난 쓰기 작업이 없음: 이 확인 앞에 `workload: stop`을 넣을 것");
+    }
+
+    /// <summary>What replication steps did: attach a replica, promote one, choose the most up-to-date (MHA).</summary>
+    public static class Replication
+    {
+        public static readonly Msg<string, string, string, string> Attached = new("{0} replicates from {1} ({2}), {3}", "{0}: {1} ({2})에서 복제, {3}");
+        public static readonly Msg<string> FromOwnPosition = new("from its own gtid_slave_pos {0}", "자신의 gtid_slave_pos {0}부터");
+        public static readonly Msg<string, string> AtCurrentPosition = new("starting at {0}'s current position {1} with no copy of its data",
+            "데이터 복사 없이 {0}의 현재 위치 {1}부터");
+        public static readonly Msg<string, double, string> FromCopy = new("from a consistent copy of {0} (mariadb-dump --gtid --master-data, {1:0.#} KiB) at {2}",
+            "{0}의 일관된 복사본에서 (mariadb-dump --gtid --master-data, {1:0.#} KiB), 위치 {2}");
+        public static readonly Msg<string, string> Promoted = new("{0} promoted: STOP SLAVE; RESET SLAVE ALL; read_only=OFF ({1})",
+            "{0} 프라이머리로 승격: STOP SLAVE; RESET SLAVE ALL; read_only=OFF ({1})");
+        public static readonly Msg<string, string> Received = new("{0} received {1}", "{0} 수신 위치 {1}");
+        public static readonly Msg<string, string> MostUpToDate = new("{0}: {1} is the most up to date", "{0}: 가장 최신은 {1}");
+        public static readonly Msg<string, string, string, double> PromotedMostAdvanced = new("{0} → {1} (applied its relay log up to {2} in {3:0.00}s), promoted; ",
+            "{0} → {1} (릴레이 로그를 {2}까지 {3:0.00}초 만에 적용), 승격; ");
+    }
+
     /// <summary>The bring-up's progress lines (`lab run` brings a lab up first) and the health restore between scenarios.</summary>
     public static class BringUp
     {
+        /// <summary>A finished step. The Korean leaves out the step's key (form-cluster...), an English name that only the Azure program's resources use.</summary>
+        public static readonly Msg<string, string, double> StepDone = new("✓ {0}: {1} ({2:0.00}s)", "✓ {1} ({2:0.00}s)");
         public static readonly Msg<string> Prepare = new("prepare {0}: each host made ready its target's way, with the rendered files in place",
             "{0} 준비: 타깃 방식대로 호스트마다 준비하고 렌더링한 파일 배치");
         public static readonly Msg<string> FormShared = new("start {0} together from a shared initial state (saved primary view, no SST)",

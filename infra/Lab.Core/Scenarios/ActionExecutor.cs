@@ -61,11 +61,11 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 return detail is null ? timing : $"{timing} {detail}";
             }
             case AttachAction a:
-                return await new ReplicationOperations(lab, until).AttachAsync(lab.Host(a.Host), lab.Host(a.Source), a.Start, ct);
+                return await new ReplicationOperations(lab, until, language).AttachAsync(lab.Host(a.Host), lab.Host(a.Source), a.Start, ct);
             case PromoteAction a:
-                return await ReplicationOperations.PromoteAsync(lab.Host(a.Host), ct);
+                return await ReplicationOperations.PromoteAsync(lab.Host(a.Host), ct, language);
             case PromoteMostAdvancedAction a:
-                return await new MostAdvancedPromotion(lab, until, note).RunAsync(a.Hosts.Select(lab.Host).ToList(), ct);
+                return await new MostAdvancedPromotion(lab, until, note, language).RunAsync(a.Hosts.Select(lab.Host).ToList(), ct);
             case ShellAction a:
             {
                 var result = await lab.Host(a.Host).RunAsync(ScenarioText.Expand(a.Command, lab.Lab), ct: ct);
@@ -114,7 +114,7 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 var workload = context.Workload ?? throw new ScenarioStepException(EngineText.Actions.NoWriter.In(language));
                 context.Workload = null;
                 context.WorkloadReport = await workload.StopAsync();
-                return context.WorkloadReport.ToString();
+                return context.WorkloadReport.Describe(language);
             default:
                 throw new NotSupportedException(action.GetType().Name);
         }

@@ -78,11 +78,11 @@ public sealed class ExpectationProbes(RunContext context, Language language = La
         },
         WorkloadExpectation e => async ct =>
         {
-            var report = context.WorkloadReport ?? throw new ScenarioStepException("no finished writer to check: add `workload: stop` before this expectation");
+            var report = context.WorkloadReport ?? throw new ScenarioStepException(EngineText.Workload.NoWriterToCheck.In(language));
             var check = await report.CheckAsync(WorkloadHosts(e), ct);
             var ok = check.Lost == e.Lost && check.Phantoms == 0 && check.FailedButPresent == 0 && report.Ok >= e.MinOk
                      && (e.MaxInterruption is not { } max || report.LongestInterruption < max);
-            return new ProbeResult(ok, $"{report}; {check}");
+            return new ProbeResult(ok, $"{report.Describe(language)}; {check.Describe(language)}");
         },
         ReplicaExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
         {

@@ -78,7 +78,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
     /// </summary>
     public async Task<ScenarioResult?> NotRunAsync(Scenario scenario, CancellationToken ct)
     {
-        if (await ScenarioPrerequisites.WhyNotRunnableAsync(scenario, instance.Lab.Name, instance.Kernels, ct) is not { } why) return null;
+        if (await ScenarioPrerequisites.WhyNotRunnableAsync(scenario, instance.Lab.Name, instance.Kernels, ct, language) is not { } why) return null;
         var result = ScenarioResult.NotRunBecause(scenario, why);
         observer.ScenarioStarted(scenario);
         observer.ScenarioFinished(result);
