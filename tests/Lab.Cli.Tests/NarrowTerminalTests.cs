@@ -37,6 +37,9 @@ public sealed class NarrowTerminalTests
         Assert.True(step > 0 && lines[step + 1].StartsWith(new string(' ', 28), StringComparison.Ordinal), $"the step's description did not go on under itself:\n{string.Join("\n", lines)}");
         // Each node's status on lines of its own, under the detail column; nothing starts at column 0 but the stage's explanation wrap.
         Assert.Equal(3, lines.Count(l => l.StartsWith(new string(' ', 26) + "db", StringComparison.Ordinal)));
+        var node = Array.FindIndex(lines, l => l.StartsWith(new string(' ', 26) + "db1:", StringComparison.Ordinal));
+        Assert.True(lines[node + 1].StartsWith(new string(' ', 28) + "wsrep_", StringComparison.Ordinal),
+            $"db1's wrapped status should hang under its name:\n{string.Join("\n", lines)}");
         Assert.All(lines, l => Assert.StartsWith("  ", l));
         var words = string.Join(" ", lines).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("wsrep_local_state_comment=Synced", words); // wrapped at spaces, never inside a value that fits

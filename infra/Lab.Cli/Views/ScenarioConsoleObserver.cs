@@ -44,7 +44,7 @@ internal sealed class ScenarioConsoleObserver(IAnsiConsole console, Language lan
             Write(new string(' ', FailureIndent), FailureIndent, detail, "red");
         else
             foreach (var part in detail.Split("; "))
-                Write(new string(' ', DetailIndent), DetailIndent, part, "grey");
+                Write(new string(' ', DetailIndent), DetailIndent, part, "grey", DetailIndent + 2); // a node's wrapped status hangs under its name
     }
 
     public void ScenarioFinished(ScenarioResult result) =>
@@ -57,15 +57,18 @@ internal sealed class ScenarioConsoleObserver(IAnsiConsole console, Language lan
 
     public void Note(string message) => Write("     [grey]·[/] ", 7, message, "grey");
 
-    /// <summary>Plain <paramref name="text"/> after a markup <paramref name="prefix"/> of <paramref name="indent"/> cells, wrapped under its own start.</summary>
-    private void Write(string prefix, int indent, string text, string? style)
+    /// <summary>
+    /// Plain <paramref name="text"/> after a markup <paramref name="prefix"/> of <paramref name="indent"/> cells, wrapped
+    /// under its own start, or at <paramref name="continuation"/> cells when given.
+    /// </summary>
+    private void Write(string prefix, int indent, string text, string? style, int? continuation = null)
     {
-        var room = Math.Max(20, console.Profile.Width - indent);
-        var lines = TerminalLines.Wrap(text, room, room);
+        var next = continuation ?? indent;
+        var lines = TerminalLines.Wrap(text, Math.Max(20, console.Profile.Width - indent), Math.Max(20, console.Profile.Width - next));
         for (var i = 0; i < lines.Count; i++)
         {
             var body = Markup.Escape(lines[i]);
-            console.MarkupLine((i == 0 ? prefix : new string(' ', indent)) + (style is null ? body : $"[{style}]{body}[/]"));
+            console.MarkupLine((i == 0 ? prefix : new string(' ', next)) + (style is null ? body : $"[{style}]{body}[/]"));
         }
     }
 
