@@ -22,7 +22,7 @@ public static class SshBringUp
     {
         var created = SshLab.Open(lab, instance, inventory, secrets, target, pace);
         await new BringUpRunner(created, Until.Real, progress, language).RunAsync(BringUpPlan.For(lab, GaleraStart.Classic).Steps,
-            (_, c) => SshHostPreparation.RunAsync(created, files, progress, c), ct);
+            (_, c) => SshHostPreparation.RunAsync(created, files, progress, c, language), ct);
         return created;
     }
 }

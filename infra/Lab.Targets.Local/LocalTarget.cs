@@ -75,7 +75,7 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
             {
                 await new LocalHostPreparation(layout, instance, moved with { Hosts = namespaced }, files, start, networkMade: runtime is not null).RunAsync(progress, c, request.Language);
                 if (inventory is not null)
-                    await SshHostPreparation.RunAsync(created, files, progress, c);
+                    await SshHostPreparation.RunAsync(created, files, progress, c, request.Language);
             }, ct);
             return created;
         }

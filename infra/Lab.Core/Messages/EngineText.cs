@@ -232,6 +232,13 @@ public static class EngineText
         public static readonly Msg<string> Joining = new("{0}: joining (state snapshot transfer)", "{0}: 클러스터 합류 중 (SST, 전체 상태 전송)");
         public static readonly Msg<string, string, string> InstanceClaimed = new("instance '{0}': subnet {1}, hosts {2}", "인스턴스 '{0}': 서브넷 {1}, 호스트 {2}");
         public static readonly Msg<double> NetworkReady = new("network and host directories ready ({0:0.00}s)", "네트워크와 호스트 디렉터리 준비 완료 ({0:0.00}s)");
+        public static readonly Msg<string, double> Connected = new("connected to {0} ({1:0.00}s)", "{0}에 연결됨 ({1:0.00}s)");
+        public static readonly Msg<string, string> Installing = new("{0}: installing:{1}", "{0}: 패키지 설치 중:{1}");
+        public static readonly Msg<string, int> Provisioned = new("{0}: packages, systemd units and {1} rendered file(s) in place",
+            "{0}: 패키지, systemd 유닛, 렌더링한 파일 {1}개 배치 완료");
+        public static readonly Msg<int, string, double> MachinesBooting = new("{0} machines booting; ssh from {1} in the lab's own namespace ({2:0.00}s)",
+            "머신 {0}대 부팅 중; 랩 전용 네임스페이스의 {1}에서 ssh 접속 ({2:0.00}s)");
+        public static readonly Msg<double> MachinesBooted = new("machines booted, sshd answering ({0:0.00}s)", "머신 부팅 완료, sshd 응답함 ({0:0.00}s)");
         public static readonly Msg<string, string> UpFailed = new("up failed ({0}); removing what was made for '{1}'", "up 실패 ({0}); '{1}'용으로 만든 것을 지우는 중");
 
         public static readonly Msg<string, string> StartingService = new("{0}: starting {1}", "{0}: {1} 시작");
