@@ -80,9 +80,17 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     /// <summary>Like <see cref="ResolveInstance"/> but null when nothing exists (for idempotent `down`).</summary>
     public string? ResolveInstanceOrNone() => ExistingInstances().Count == 0 ? null : ResolveInstance(null);
 
-    /// <summary>A step of a long command, after its time since start; <paramref name="message"/> is plain text, shown as it is.</summary>
-    public void Progress(TimeSpan elapsed, string message) =>
-        Console.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] {message}");
+    /// <summary>
+    /// A step of a long command, after its time since start; <paramref name="message"/> is plain text, shown as it is,
+    /// wrapped under its own start on a narrow terminal (the time stays alone in its column).
+    /// </summary>
+    public void Progress(TimeSpan elapsed, string message)
+    {
+        const int indent = 10; // "[  1.10s] "
+        var lines = Views.TerminalLines.Wrap(message, Math.Max(20, Console.Profile.Width - indent), Math.Max(20, Console.Profile.Width - indent));
+        Console.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] {lines[0]}");
+        foreach (var line in lines.Skip(1)) Console.MarkupLineInterpolated($"{new string(' ', indent)}{line}");
+    }
 
     /// <summary>Like <see cref="Progress"/>, in green: the command reached what it was asked for.</summary>
     public void Success(TimeSpan elapsed, string message) =>

@@ -1,5 +1,6 @@
 using Lab.Core.Instances;
 using Lab.Core.Loading;
+using Lab.Core.Messages;
 using Lab.Core.Model;
 using Lab.Core.Rendering;
 using Lab.Core.Targets;
@@ -30,14 +31,15 @@ public static class ManagedMachines
             new ClaimRequest(request.Lab, instance, target.Name, null, GuardRoute: true, new InventoryRecord(inventoryFile, pace).Save), ct);
         try
         {
-            progress($"instance '{instance}': subnet {moved.Subnet}, hosts {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
+            progress(EngineText.BringUp.InstanceClaimed.In(request.Language, instance, moved.Subnet.ToString(),
+                string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))));
             var files = new TemplateRenderer(catalog.TemplatesRoot, pace).RenderAll(moved, secrets); // a template error stops here
             var inventory = await boot(moved);
-            return await SshBringUp.RunAsync(moved, instance, inventory, secrets, files, target.Name, progress, ct, pace);
+            return await SshBringUp.RunAsync(moved, instance, inventory, secrets, files, target.Name, progress, ct, pace, request.Language);
         }
         catch (Exception e) when (!request.KeepOnFailure)
         {
-            progress($"up failed ({e.Message.Split('\n')[0]}); removing what was made for '{instance}'");
+            progress(EngineText.BringUp.UpFailed.In(request.Language, e.Message.Split('\n')[0], instance));
             await target.DownAsync(instance, CancellationToken.None);
             throw;
         }

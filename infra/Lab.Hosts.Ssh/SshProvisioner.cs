@@ -1,4 +1,5 @@
 using Lab.Core.Hosts;
+using Lab.Core.Messages;
 using Lab.Core.Rendering;
 using Lab.Core.Services;
 
@@ -12,9 +13,10 @@ public static class SshProvisioner
 {
     private const int NoApt = 42, NoPackage = 43, InstallFailed = 44;
 
-    public static async Task PrepareAsync(SshHost host, IReadOnlyList<RenderedFile> files, Action<string> progress, CancellationToken ct)
+    public static async Task PrepareAsync(SshHost host, IReadOnlyList<RenderedFile> files, Action<string> progress, CancellationToken ct,
+        Language language = Language.En)
     {
-        await InstallPackagesAsync(host, progress, ct);
+        await InstallPackagesAsync(host, progress, ct, language);
 
         var services = host.Definition.Services;
         var script = new List<string> { "set -e" };
@@ -37,10 +39,10 @@ public static class SshProvisioner
         var firstBoot = new[] { "systemctl daemon-reload" }
             .Concat(ServiceCatalog.FirstBootFor(host.Definition).Select(c => string.Join(' ', c)));
         await RequireAsync(host, "set -e\n" + string.Join("\n", firstBoot), "systemd setup", ct);
-        progress($"{host.Name}: packages, systemd units and {files.Count} rendered file(s) in place");
+        progress(EngineText.BringUp.Provisioned.In(language, host.Name, files.Count));
     }
 
-    private static async Task InstallPackagesAsync(SshHost host, Action<string> progress, CancellationToken ct)
+    private static async Task InstallPackagesAsync(SshHost host, Action<string> progress, CancellationToken ct, Language language)
     {
         var packages = string.Join(' ', ServiceCatalog.PackagesFor(host.Definition));
         var script = $$"""
@@ -64,7 +66,8 @@ public static class SshProvisioner
         switch (result.ExitCode)
         {
             case 0:
-                if (result.Stdout.Contains("installing:", StringComparison.Ordinal)) progress($"{host.Name}: {result.Stdout.Trim()}");
+                if (result.Stdout.Trim() is var said && said.IndexOf("installing:", StringComparison.Ordinal) is >= 0 and var at)
+                    progress(EngineText.BringUp.Installing.In(language, host.Name, said[(at + "installing:".Length)..]));
                 return;
             case NoApt:
                 throw new HostSetupException($"{host.Name}: {why} has no apt-get; the labs need a Debian-family system (Debian 12 or Ubuntu 22.04/24.04)");

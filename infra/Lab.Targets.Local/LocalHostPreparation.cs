@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lab.Core.Galera;
+using Lab.Core.Messages;
 using Lab.Core.Model;
 using Lab.Core.Rendering;
 using Lab.Core.Services;
@@ -18,7 +19,7 @@ namespace Lab.Targets.Local;
 internal sealed class LocalHostPreparation(LocalLayout layout, string instance, LabDefinition lab, IReadOnlyList<RenderedFile> files, GaleraStart start,
     bool networkMade = false)
 {
-    public async Task RunAsync(Action<string> progress, CancellationToken ct)
+    public async Task RunAsync(Action<string> progress, CancellationToken ct, Language language = Language.En)
     {
         var clock = Stopwatch.StartNew();
         await HostNamespace.EnsureNamespaceRootAsync(layout, ct);
@@ -33,7 +34,7 @@ internal sealed class LocalHostPreparation(LocalLayout layout, string instance, 
         var directories = Task.WhenAll(lab.Hosts.Select(h =>
             HostFilesystem.PrepareAsync(layout, instance, h, files.Where(f => f.Host == h.Name).ToList(), ct)));
         await Task.WhenAll(network, directories, seeding);
-        progress($"network and host directories ready ({clock.Elapsed.TotalSeconds:0.00}s)");
+        progress(EngineText.BringUp.NetworkReady.In(language, clock.Elapsed.TotalSeconds));
 
         var seed = await seeding;
         await CreatedMountPoints.EnsureAsync(layout, instance, lab.Hosts.SelectMany(h => h.Mounts), ct);

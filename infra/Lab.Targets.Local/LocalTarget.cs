@@ -3,6 +3,7 @@ using Lab.Core.Errors;
 using Lab.Core.Galera;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
+using Lab.Core.Messages;
 using Lab.Core.Model;
 using Lab.Core.Rendering;
 using Lab.Core.Secrets;
@@ -55,7 +56,8 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
         {
             var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true,
                 runtime is null ? null : new InventoryRecord(_fleet.Vms.InventoryFile(instance), pace).Save), ct);
-            progress($"instance '{instance}': subnet {string.Join(", ", moved.Subnets)}, hosts {string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))}");
+            progress(EngineText.BringUp.InstanceClaimed.In(request.Language, instance, string.Join(", ", moved.Subnets),
+                string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))));
             var files = renderer.RenderAll(moved, secrets); // before anything heavy: a template error stops here
             var vmNames = needs.Select(n => n.Host.Name).ToHashSet();
             var namespaced = moved.Hosts.Where(h => !vmNames.Contains(h.Name)).ToList();
@@ -69,17 +71,17 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
             }
             var created = Open(moved, instance, secrets, inventory, pace);
             var plan = BringUpPlan.For(moved, start);
-            await new BringUpRunner(created, Until.Real, progress).RunAsync(plan.Steps, async (_, c) =>
+            await new BringUpRunner(created, Until.Real, progress, request.Language).RunAsync(plan.Steps, async (_, c) =>
             {
-                await new LocalHostPreparation(layout, instance, moved with { Hosts = namespaced }, files, start, networkMade: runtime is not null).RunAsync(progress, c);
+                await new LocalHostPreparation(layout, instance, moved with { Hosts = namespaced }, files, start, networkMade: runtime is not null).RunAsync(progress, c, request.Language);
                 if (inventory is not null)
-                    await SshHostPreparation.RunAsync(created, files, progress, c);
+                    await SshHostPreparation.RunAsync(created, files, progress, c, request.Language);
             }, ct);
             return created;
         }
         catch (Exception e) when (!request.KeepOnFailure && e is not InstanceExistsException and not SubnetInUseException)
         {
-            progress($"up failed ({e.Message.Split('\n')[0]}); removing what was made for '{instance}'");
+            progress(EngineText.BringUp.UpFailed.In(request.Language, e.Message.Split('\n')[0], instance));
             await DownAsync(instance, CancellationToken.None);
             throw;
         }

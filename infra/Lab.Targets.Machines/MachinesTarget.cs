@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Lab.Core.Errors;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
+using Lab.Core.Messages;
 using Lab.Core.Model;
 using Lab.Core.Rendering;
 using Lab.Core.Targets;
@@ -47,7 +48,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         var image = await MachineImage.EnsureAsync(layout, progress, ct);
         var vmNames = needs.Select(n => n.Host.Name).ToHashSet();
         return WithVms(await ManagedMachines.UpAsync(this, layout, catalog, request with { Instance = instance }, _machines.InventoryFile(instance),
-            pace: runtime?.Accel.Pace ?? 1, moved => BootAsync(moved, instance, image, runtime, vmNames, progress, clock, ct), progress, ct));
+            pace: runtime?.Accel.Pace ?? 1, moved => BootAsync(moved, instance, image, runtime, vmNames, progress, clock, request.Language, ct), progress, ct));
     }
 
     /// <summary>
@@ -55,7 +56,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
     /// <paramref name="vmNames"/>); returns the inventory reaching them all.
     /// </summary>
     private async Task<SshInventory> BootAsync(LabDefinition moved, string instance, string image, VmRuntime? runtime, IReadOnlySet<string> vmNames,
-        Action<string> progress, Stopwatch clock, CancellationToken ct)
+        Action<string> progress, Stopwatch clock, Language language, CancellationToken ct)
     {
         var containers = moved.Hosts.Where(h => !vmNames.Contains(h.Name)).ToList();
         var vms = moved.Hosts.Where(h => vmNames.Contains(h.Name)).ToList();
@@ -69,12 +70,12 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
         File.WriteAllText(_machines.KnownHosts(instance), string.Join("\n", knownHosts) + "\n");
         await Task.WhenAll(boots.Select(b => b.StartAsync(ct)));
         var inventory = ManagedMachines.WriteInventory(_machines.InventoryFile(instance), moved, instance, _machines.KeyFile(instance), _machines.KnownHosts(instance), Name);
-        progress($"{containers.Count} machines booting; ssh from {from} in the lab's own namespace ({clock.Elapsed.TotalSeconds:0.00}s)");
+        progress(EngineText.BringUp.MachinesBooting.In(language, containers.Count, from, clock.Elapsed.TotalSeconds));
 
         await Task.WhenAll(
             ManagedMachines.WaitBootedAsync(containers, instance, inventory, TimeSpan.FromSeconds(90), host => RequiredTools.Tail(_machines.ConsoleLog(instance, host)), ct),
             runtime is null ? Task.CompletedTask : _fleet.WaitAsync(instance, vms, inventory, runtime, progress, ct));
-        progress($"machines booted, sshd answering ({clock.Elapsed.TotalSeconds:0.00}s)");
+        progress(EngineText.BringUp.MachinesBooted.In(language, clock.Elapsed.TotalSeconds));
         return inventory;
     }
 

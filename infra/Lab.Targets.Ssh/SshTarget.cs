@@ -39,7 +39,7 @@ public sealed class SshTarget(LabCatalog catalog, LocalLayout layout) : ILabTarg
         try
         {
             var files = new TemplateRenderer(catalog.TemplatesRoot).RenderAll(lab, secrets); // a template error stops here
-            return await SshBringUp.RunAsync(lab, request.Instance, inventory, secrets, files, Name, progress, ct);
+            return await SshBringUp.RunAsync(lab, request.Instance, inventory, secrets, files, Name, progress, ct, language: request.Language);
         }
         catch (Exception e) when (!request.KeepOnFailure)
         {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Lab.Cli.Views;
 using Lab.Core.Galera;
 using Lab.Core.Instances;
+using Lab.Core.Messages;
 using Lab.Core.Scenarios;
 using Lab.Core.Services;
 using Lab.Core.Waits;
@@ -27,8 +28,8 @@ internal static class RunCommand
         };
         var target = Options.Target(context);
         var inventory = Options.Inventory();
-        var language = new Option<string>("--lang") { Description = "Language of titles and explanations: en or ko", DefaultValueFactory = _ => "en" };
-        language.AcceptOnlyFromAmong("en", "ko");
+        var language = new Option<string>("--lang") { Description = "Language of the run's output (titles, explanations, every engine line): en or ko", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong([.. Languages.Codes]);
         var command = new Command("run", "Run staged scenarios against a lab (bringing it up first if needed); every expectation is polled and checked, each scenario starts from a healthy cluster")
         {
             lab, scenarios, instance, junit, keep, recreate, language, target, inventory,
@@ -59,11 +60,12 @@ internal static class RunCommand
                 throw new CliException($"instance '{name}' already exists, and each {definition.Name} scenario starts from a new instance: running would " +
                                        $"remove it and everything made in it. Add --recreate to allow that, or run on an instance of its own: " +
                                        $"lab run {definition.Name} {string.Join(' ', parse.GetValue(scenarios) ?? [])}".TrimEnd() + $" --instance {definition.Name}-run");
-            var request = new UpRequest(definition, name, Inventory: parse.GetValue(inventory));
+            var lang = Languages.Parse(parse.GetValue(language) ?? "en");
+            var request = new UpRequest(definition, name, Inventory: parse.GetValue(inventory), Language: lang);
             LabInstance running = created
                 ? await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), ct)
                 : context.Open(name);
-            var observer = new ScenarioConsoleObserver(context.Console, parse.GetValue(language) ?? "en");
+            var observer = new ScenarioConsoleObserver(context.Console, lang);
             var fresh = created;
             // A lab that says how to restore itself (lab.yaml `restore:`, e.g. ha-drbd on VMs, where a new instance costs
             // minutes) is restored in place before every scenario but the first of a new instance.
@@ -73,7 +75,7 @@ internal static class RunCommand
                 if (between == BetweenScenarios.RestoreSteps) return await restore(current, c);
                 if (between == BetweenScenarios.HealInPlace)
                 {
-                    await new HealthRestorer(current, Until.Real, observer.Note).RestoreAsync(c);
+                    await new HealthRestorer(current, Until.Real, observer.Note, lang).RestoreAsync(c);
                     return current;
                 }
                 if (between == BetweenScenarios.Keep) return current;
@@ -82,15 +84,15 @@ internal static class RunCommand
                     fresh = false;
                     return current;
                 }
-                if (created) observer.Note($"recreating instance '{name}' so the next scenario starts from the initial topology");
-                else context.Console.MarkupLineInterpolated($"[yellow]removing and bringing up instance '{name}' again (--recreate) so the scenario starts from the initial topology[/]");
+                if (created) observer.Note(EngineText.Run.Recreating.In(lang, name));
+                else context.Console.MarkupLineInterpolated($"[yellow]{EngineText.Run.RecreatingAsked.In(lang, name)}[/]");
                 await context.DownAsync(name, c);
                 return await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), c);
             };
             var results = new List<ScenarioResult>();
             try
             {
-                await foreach (var entry in new ScenarioSuite(observer, TimeProvider.System).RunAsync(running, toRun, prepare, ct))
+                await foreach (var entry in new ScenarioSuite(observer, TimeProvider.System, lang).RunAsync(running, toRun, prepare, ct))
                     results.Add(entry.Result);
             }
             finally
@@ -100,7 +102,7 @@ internal static class RunCommand
                     if (parse.GetValue(junit) is { } file)
                     {
                         JUnitReport.Save(JUnitReport.Build(definition.Name, results), file);
-                        context.Console.MarkupLineInterpolated($"JUnit XML: {file}");
+                        context.Console.WriteLine(EngineText.Run.JUnitWritten.In(lang, file));
                     }
                 }
                 finally
@@ -109,10 +111,10 @@ internal static class RunCommand
                     if (created && !parse.GetValue(keep))
                     {
                         await context.DownAsync(name, CancellationToken.None);
-                        context.Console.MarkupLineInterpolated($"[grey]removed instance '{name}', which this run made (--keep keeps it)[/]");
+                        context.Console.MarkupLineInterpolated($"[grey]{EngineText.Run.InstanceRemoved.In(lang, name)}[/]");
                     }
                     // Whatever stopped the suite (a failed recreation, Ctrl+C), what did run is summed up.
-                    if (results.Count > 0) RunSummary.Write(context.Console, results);
+                    if (results.Count > 0) RunSummary.Write(context.Console, results, lang);
                 }
             }
             // A scenario this machine cannot run (not run) is no failure: the reason is in the summary.

@@ -1,36 +1,38 @@
+using Lab.Core.Messages;
 using Lab.Core.Scenarios;
 using Spectre.Console;
 
 namespace Lab.Cli.Views;
 
-/// <summary>The table `lab run` ends with, one row per scenario, and its count line ("5 passed, 1 not run").</summary>
+/// <summary>The table `lab run` ends with, one row per scenario, and its count line ("5 passed, 1 not run"), in the run's language.</summary>
 internal static class RunSummary
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<ScenarioResult> results)
+    public static void Write(IAnsiConsole console, IReadOnlyList<ScenarioResult> results, Language language = Language.En)
     {
-        var table = new Table().AddColumns("scenario", "result", "seconds", "waiting on DB", "actions");
+        var table = new Table().AddColumns(EngineText.Run.ColumnScenario.In(language), EngineText.Run.ColumnResult.In(language),
+            EngineText.Run.ColumnSeconds.In(language), EngineText.Run.ColumnWaiting.In(language), EngineText.Run.ColumnActions.In(language));
         foreach (var r in results)
-            if (r.NotRun) table.AddRow(Markup.Escape(r.Scenario.Name), "[yellow]not run[/]", "-", "-", "-");
+            if (r.NotRun) table.AddRow(Markup.Escape(r.Scenario.Name), $"[yellow]{EngineText.Run.NotRun.In(language)}[/]", "-", "-", "-");
             else
-                table.AddRow(Markup.Escape(r.Scenario.Name), r.Passed ? "[green]passed[/]" : "[red]FAILED[/]",
+                table.AddRow(Markup.Escape(r.Scenario.Name), r.Passed ? $"[green]{EngineText.Run.Passed.In(language)}[/]" : $"[red]{EngineText.Run.Failed.In(language)}[/]",
                     $"{r.Duration.TotalSeconds:0.0}", $"{r.WaitingOnDatabase.TotalSeconds:0.0}", $"{r.InActions.TotalSeconds:0.0}");
         console.Write(table);
         foreach (var r in results.Where(r => r.NotRun))
-            console.MarkupLineInterpolated($"[yellow]{r.Scenario.Name}[/]: not run: {r.NotRunReason}");
-        console.WriteLine(CountLine(results));
+            console.MarkupLineInterpolated($"[yellow]{EngineText.Run.NotRunBecause.In(language, r.Scenario.Name, r.NotRunReason!)}[/]");
+        console.WriteLine(CountLine(results, language));
     }
 
     /// <summary>
     /// "6 passed, 0 failed" as always; with scenarios not run, their count, and the failures only when there are some:
     /// "5 passed, 1 not run", "4 passed, 1 failed, 1 not run".
     /// </summary>
-    public static string CountLine(IReadOnlyList<ScenarioResult> results)
+    public static string CountLine(IReadOnlyList<ScenarioResult> results, Language language = Language.En)
     {
         var failed = results.Count(r => r.Failed);
         var notRun = results.Count(r => r.NotRun);
-        var parts = new List<string> { $"{results.Count(r => r.Passed)} passed" };
-        if (failed > 0 || notRun == 0) parts.Add($"{failed} failed");
-        if (notRun > 0) parts.Add($"{notRun} not run");
+        var parts = new List<string> { EngineText.Run.CountPassed.In(language, results.Count(r => r.Passed)) };
+        if (failed > 0 || notRun == 0) parts.Add(EngineText.Run.CountFailed.In(language, failed));
+        if (notRun > 0) parts.Add(EngineText.Run.CountNotRun.In(language, notRun));
         return string.Join(", ", parts);
     }
 }

@@ -1,4 +1,5 @@
 using Lab.Core.Galera;
+using Lab.Core.Messages;
 using Lab.Core.Model;
 using Lab.Core.Replication;
 using Lab.Core.Services;
@@ -55,17 +56,17 @@ public sealed record BringUpPlan(LabDefinition Lab, IReadOnlyList<BringUpStep> S
     /// <summary>Only the steps that observe: what a target re-checks when the hosts were built by someone else.</summary>
     public IEnumerable<BringUpStep> Checks => Steps.Where(s => s.IsCheck);
 
-    private static (string Via, IReadOnlyList<string> AnsweredBy)? ClientTarget(LabDefinition lab, string? vip, IReadOnlyList<string> proxies, IReadOnlyList<string> galera)
+    private static (LocalizedText Via, IReadOnlyList<string> AnsweredBy)? ClientTarget(LabDefinition lab, string? vip, IReadOnlyList<string> proxies, IReadOnlyList<string> galera)
     {
         var connectsTo = lab.Vars.GetValueOrDefault("client_connects_to");
         if (connectsTo is not null && connectsTo == vip && ReplicationRoles.InitialPrimary(lab) is { } primary)
-            return ($"the virtual IP {vip}", [primary.Name]);
+            return (EngineText.BringUp.ViaVirtualIp.Both(connectsTo), [primary.Name]);
         if (connectsTo is not null && lab.Hosts.FirstOrDefault(h => h.Address == connectsTo) is { } direct)
-            return ($"{direct.Name} ({direct.Address})", [direct.Name]);
-        if (proxies.Count > 0 && galera.Count > 0) return ($"HAProxy on {proxies[0]}", galera);
+            return (new LocalizedText($"{direct.Name} ({direct.Address})", null), [direct.Name]);
+        if (proxies.Count > 0 && galera.Count > 0) return (EngineText.BringUp.ViaHaproxy.Both(proxies[0]), galera);
         // A virtual IP that a cluster manager (Pacemaker) moves: whichever of its nodes holds it answers.
         var managers = Names(lab.HostsRunning(ServiceCatalog.Pacemaker));
-        if (connectsTo is not null && connectsTo == vip && managers.Count > 0) return ($"the virtual IP {vip}", managers);
+        if (connectsTo is not null && connectsTo == vip && managers.Count > 0) return (EngineText.BringUp.ViaVirtualIp.Both(connectsTo), managers);
         return null;
     }
 

@@ -3,6 +3,7 @@ using Lab.Core.Galera;
 using Lab.Core.Hosts;
 using Lab.Core.Instances;
 using Lab.Core.Keepalived;
+using Lab.Core.Messages;
 using Lab.Core.Replication;
 using Lab.Core.Sql;
 using Lab.Core.Waits;
@@ -15,9 +16,10 @@ public sealed record StepTiming(BringUpStep Step, TimeSpan Duration);
 /// <summary>
 /// Runs a <see cref="BringUpPlan"/> on an instance's hosts through <see cref="ILabHost"/> alone, so every target
 /// executes the same steps in the same order. Preparing the hosts is the one step a target does its own way
-/// (namespaces and bind mounts, apt over SSH, cloud-init): it hands that in.
+/// (namespaces and bind mounts, apt over SSH, cloud-init): it hands that in. Progress lines are in
+/// <paramref name="language"/>.
 /// </summary>
-public sealed class BringUpRunner(LabInstance instance, Until until, Action<string> progress)
+public sealed class BringUpRunner(LabInstance instance, Until until, Action<string> progress, Language language = Language.En)
 {
     private readonly Until until = until.Paced(instance.Pace);
 
@@ -34,7 +36,7 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
             var detail = step is PrepareHostsStep p ? await PrepareAsync(prepare, p, ct) : await RunStepAsync(step, ct);
             var took = until.Clock.GetElapsedTime(started);
             timings.Add(new StepTiming(step, took));
-            progress($"✓ {step.Key}: {detail ?? step.Describe()} ({took.TotalSeconds:0.00}s)");
+            progress(EngineText.BringUp.StepDone.In(language, step.Key, detail ?? step.Describe(language), took.TotalSeconds));
         }
         return timings;
     }
@@ -47,7 +49,7 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
 
     private async Task<string?> RunStepAsync(BringUpStep step, CancellationToken ct)
     {
-        var galera = new GaleraBringUp(until, progress);
+        var galera = new GaleraBringUp(until, progress, language);
         switch (step)
         {
             case FormGaleraClusterStep s:
@@ -110,7 +112,7 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
                     // container) gets one more start, as an operator would give it; a second exit is reported.
                     if (!result.Ok && (await s.StatusAsync(service, c)).State == ServiceState.Stopped && restarted.Add(s.Name))
                     {
-                        progress($"{s.Name}: mariadbd is not running after its start; starting it once more");
+                        progress(EngineText.BringUp.StartedOnceMore.In(language, s.Name));
                         await s.StartAsync(service, ct: c);
                     }
                     return (Host: s, s.Name, Result: result);
@@ -150,22 +152,24 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
     {
         // Nothing is written on the primary before the replicas are attached: with semi-sync on from the start
         // (failover lab) such a commit would wait rpl_semi_sync_master_timeout for an ack nobody can send yet.
-        var operations = new ReplicationOperations(instance, until);
+        var operations = new ReplicationOperations(instance, until, language);
         foreach (var replica in replicas)
             progress(await operations.AttachAsync(replica, primary, AttachStart.Copy, ct));
         await operations.WaitReplicatingAsync(replicas, primary, StartTimeout, ct);
-        return $"{string.Join(", ", replicas.Select(r => r.Name))}: Slave_IO_Running and Slave_SQL_Running Yes, caught up with {primary.Name}";
+        return EngineText.BringUp.ReplicasCaughtUp.In(language, string.Join(", ", replicas.Select(r => r.Name)), primary.Name);
     }
 
     private async Task<string> ClientQueryAsync(ClientQueryStep step, CancellationToken ct)
     {
         var client = instance.Host(step.Client);
-        var (answer, _) = await until.HoldsAsync($"{client.Name}: a query through {step.Via}", async c =>
+        string? answeredBy = null;
+        await until.HoldsAsync($"{client.Name}: a query through {step.Via}", async c =>
         {
             var r = await client.QueryAsync("SELECT @@hostname", timeout: TimeSpan.FromSeconds(5), ct: c);
+            answeredBy = r.Scalar;
             return new ProbeResult(r.Ok && step.AnsweredBy.Contains(r.Scalar ?? ""), r.Ok ? $"answered by {r.Scalar}" : r.ToString());
         }, new WaitPolicy(TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100)), ct);
-        return $"{client.Name}: a query through {step.Via} {answer.Observed}";
+        return EngineText.BringUp.ClientAnswered.In(language, client.Name, step.ViaText.In(language), answeredBy ?? "");
     }
 
     private IReadOnlyList<ILabHost> Hosts(IEnumerable<string> names) => names.Select(instance.Host).ToList();

@@ -1,4 +1,6 @@
 using Lab.Core.Galera;
+using Lab.Core.Messages;
+using Lab.Core.Model;
 
 namespace Lab.Core.BringUp;
 
@@ -12,7 +14,10 @@ public abstract record BringUpStep
     public abstract string Key { get; }
 
     /// <summary>What the step does, for progress lines and the README's "how it is built".</summary>
-    public abstract string Describe();
+    public string Describe() => Describe(Language.En);
+
+    /// <summary>What the step does, in a run's language.</summary>
+    public abstract string Describe(Language language);
 
     /// <summary>Observes without changing anything: a target whose hosts were built elsewhere (Azure) re-runs only these.</summary>
     public virtual bool IsCheck => false;
@@ -22,16 +27,16 @@ public abstract record BringUpStep
 public sealed record PrepareHostsStep(IReadOnlyList<string> Hosts) : BringUpStep
 {
     public override string Key => "prepare";
-    public override string Describe() => $"prepare {string.Join(", ", Hosts)}: each host made ready its target's way, with the rendered files in place";
+    public override string Describe(Language language) => EngineText.BringUp.Prepare.In(language, string.Join(", ", Hosts));
 }
 
 /// <summary>The Galera nodes form one cluster: together from a shared state, or the seeds' way (new cluster, then joins).</summary>
 public sealed record FormGaleraClusterStep(IReadOnlyList<string> Nodes, GaleraStart Start) : BringUpStep
 {
     public override string Key => "form-cluster";
-    public override string Describe() => Start == GaleraStart.SharedState
-        ? $"start {string.Join(", ", Nodes)} together from a shared initial state (saved primary view, no SST)"
-        : $"{Nodes[0]}: galera_new_cluster; then {string.Join(", ", Nodes.Skip(1))} join one at a time (SST)";
+    public override string Describe(Language language) => Start == GaleraStart.SharedState
+        ? EngineText.BringUp.FormShared.In(language, string.Join(", ", Nodes))
+        : EngineText.BringUp.FormClassic.In(language, Nodes[0], string.Join(", ", Nodes.Skip(1)));
 }
 
 /// <summary>Every node Primary and Synced in a cluster of all of them.</summary>
@@ -39,35 +44,36 @@ public sealed record WaitGaleraSyncedStep(IReadOnlyList<string> Nodes) : BringUp
 {
     public override string Key => "wait-synced";
     public override bool IsCheck => true;
-    public override string Describe() => $"wait until {string.Join(", ", Nodes)} are Primary and Synced (cluster size {Nodes.Count})";
+    public override string Describe(Language language) => EngineText.BringUp.WaitSynced.In(language, string.Join(", ", Nodes), Nodes.Count);
 }
 
 /// <summary>Plain MariaDB servers (no Galera) started and answering.</summary>
 public sealed record StartServersStep(IReadOnlyList<string> Servers) : BringUpStep
 {
     public override string Key => "start-servers";
-    public override string Describe() => $"start mariadbd on {string.Join(", ", Servers)} and wait until each answers";
+    public override string Describe(Language language) => EngineText.BringUp.StartServers.In(language, string.Join(", ", Servers));
 }
 
 /// <summary>The instance's accounts file run on each host (once on a Galera cluster: it replicates).</summary>
 public sealed record CreateAccountsStep(IReadOnlyList<string> Hosts, string File) : BringUpStep
 {
     public override string Key => "accounts";
-    public override string Describe() => $"run {File} on {string.Join(", ", Hosts)} (this instance's generated passwords)";
+    public override string Describe(Language language) => EngineText.BringUp.Accounts.In(language, File, string.Join(", ", Hosts));
 }
 
 /// <summary>Each replica loads a consistent copy of the primary and replicates from it by GTID, caught up.</summary>
 public sealed record AttachReplicasStep(string Primary, IReadOnlyList<string> Replicas) : BringUpStep
 {
     public override string Key => "attach-replicas";
-    public override string Describe() => $"{string.Join(", ", Replicas)}: consistent copy of {Primary} (mariadb-dump --gtid), CHANGE MASTER, START SLAVE, caught up";
+    public override string Describe(Language language) => EngineText.BringUp.AttachReplicas.In(language, string.Join(", ", Replicas), Primary);
 }
 
 /// <summary>The services that are not databases (clustercheck, HAProxy, keepalived) started where stopped.</summary>
 public sealed record StartServicesStep(IReadOnlyList<HostService> Services) : BringUpStep
 {
     public override string Key => "start-services";
-    public override string Describe() => "start " + string.Join(", ", Services.Select(s => $"{s.Service} on {s.Host}"));
+    public override string Describe(Language language) =>
+        EngineText.BringUp.StartServices.In(language, string.Join(", ", Services.Select(s => EngineText.BringUp.ServiceOnHost.In(language, s.Service, s.Host))));
 }
 
 public sealed record HostService(string Host, string Service);
@@ -77,7 +83,7 @@ public sealed record WaitVirtualIpStep(string Address, string Holder) : BringUpS
 {
     public override string Key => "wait-vip";
     public override bool IsCheck => true;
-    public override string Describe() => $"wait until the virtual IP {Address} is on {Holder} only";
+    public override string Describe(Language language) => EngineText.BringUp.WaitVip.In(language, Address, Holder);
 }
 
 /// <summary>Every HAProxy backend UP.</summary>
@@ -85,13 +91,18 @@ public sealed record WaitHaproxyStep(IReadOnlyList<string> Proxies, int Backends
 {
     public override string Key => "wait-haproxy";
     public override bool IsCheck => true;
-    public override string Describe() => $"wait until {string.Join(", ", Proxies)} sees all {Backends} database backends UP";
+    public override string Describe(Language language) => EngineText.BringUp.WaitHaproxy.In(language, string.Join(", ", Proxies), Backends);
 }
 
-/// <summary>A query from the client host as a student would type it, answered by one of the expected servers.</summary>
-public sealed record ClientQueryStep(string Client, string Via, IReadOnlyList<string> AnsweredBy) : BringUpStep
+/// <summary>
+/// A query from the client host as a student would type it, answered by one of the expected servers. <see cref="ViaText"/>
+/// names the way in ("HAProxy on haproxy", "the virtual IP ...") in both languages.
+/// </summary>
+public sealed record ClientQueryStep(string Client, LocalizedText ViaText, IReadOnlyList<string> AnsweredBy) : BringUpStep
 {
+    public string Via => ViaText.En;
+
     public override string Key => "client-query";
     public override bool IsCheck => true;
-    public override string Describe() => $"{Client}: `mariadb -e 'SELECT @@hostname'` through {Via}, answered by one of {string.Join(", ", AnsweredBy)}";
+    public override string Describe(Language language) => EngineText.BringUp.ClientQuery.In(language, Client, ViaText.In(language), string.Join(", ", AnsweredBy));
 }

@@ -9,5 +9,5 @@ namespace Lab.Core.BringUp;
 public sealed record LabSetupStep(LabStep Step, int Index) : BringUpStep
 {
     public override string Key => $"setup-{Index + 1}";
-    public override string Describe() => $"{string.Join(", ", Step.Hosts)}: {Step.Title}";
+    public override string Describe(Messages.Language language) => $"{string.Join(", ", Step.Hosts)}: {Step.Title}";
 }

@@ -1,5 +1,6 @@
 using Lab.Core.Haproxy;
 using Lab.Core.Hosts;
+using Lab.Core.Messages;
 using Lab.Core.Services;
 using Lab.Core.Sql;
 using Lab.Core.Waits;
@@ -17,9 +18,9 @@ public enum GaleraStart
 
 /// <summary>
 /// The Galera operations a bring-up and a health restore share: form the cluster, wait until it is Synced, wait until
-/// HAProxy routes to every node.
+/// HAProxy routes to every node. Progress lines are in <paramref name="language"/>.
 /// </summary>
-public sealed class GaleraBringUp(Until until, Action<string> progress)
+public sealed class GaleraBringUp(Until until, Action<string> progress, Language language = Language.En)
 {
     public static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(90);
 
@@ -28,17 +29,17 @@ public sealed class GaleraBringUp(Until until, Action<string> progress)
         if (nodes.Count == 0) return;
         if (mode == GaleraStart.SharedState)
         {
-            progress($"starting {string.Join(", ", nodes.Select(n => n.Name))} together from a shared initial state");
+            progress(EngineText.BringUp.StartingTogether.In(language, string.Join(", ", nodes.Select(n => n.Name))));
             await Task.WhenAll(nodes.Select(n => n.StartAsync(ServiceCatalog.Galera, ct: ct)));
             await WaitSyncedAsync(nodes, nodes.Count, ct);
             return;
         }
-        progress($"{nodes[0].Name}: starting a new cluster (galera_new_cluster)");
+        progress(EngineText.BringUp.NewCluster.In(language, nodes[0].Name));
         await nodes[0].StartAsync(ServiceCatalog.Galera, ["--wsrep-new-cluster"], ct);
         await WaitSyncedAsync([nodes[0]], 1, ct);
         for (var i = 1; i < nodes.Count; i++)
         {
-            progress($"{nodes[i].Name}: joining (state snapshot transfer)");
+            progress(EngineText.BringUp.Joining.In(language, nodes[i].Name));
             await nodes[i].StartAsync(ServiceCatalog.Galera, ct: ct);
             await WaitSyncedAsync(nodes.Take(i + 1).ToList(), i + 1, ct);
         }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lab.Core.Hosts;
+using Lab.Core.Messages;
 using Lab.Core.Services;
 using Lab.Core.Waits;
 
@@ -8,9 +9,9 @@ namespace Lab.Core.Galera;
 /// <summary>
 /// The seeds' recovery procedures, as code: find the most advanced node (grastate.dat seqno, or
 /// `mariadbd --wsrep-recover` when a crash left seqno -1), mark it safe_to_bootstrap, start it as a new cluster
-/// (galera_new_cluster), then start the others.
+/// (galera_new_cluster), then start the others. Its account is in <paramref name="language"/>.
 /// </summary>
-public sealed partial class GaleraRecovery(Until until, Action<string> progress)
+public sealed partial class GaleraRecovery(Until until, Action<string> progress, Language language = Language.En)
 {
     [GeneratedRegex(@"Recovered position:?\s+([0-9a-f-]{36}):(-?\d+)")]
     private static partial Regex RecoveredPosition();
@@ -48,13 +49,13 @@ public sealed partial class GaleraRecovery(Until until, Action<string> progress)
         var positions = await PositionsAsync(nodes, ct);
         var best = positions.MaxBy(p => p.Seqno)!;
         var chosen = nodes.First(n => n.Name == best.Node);
-        var account = string.Join(", ", positions.Select(p => $"{p.Node} seqno {p.Seqno} ({p.Source})")) + $" → bootstrap {chosen.Name}";
+        var account = EngineText.BringUp.BootstrapChosen.In(language, string.Join(", ", positions.Select(p => $"{p.Node} seqno {p.Seqno} ({p.Source})")), chosen.Name);
         progress(account);
 
         var grastate = await chosen.ReadFileAsync(GraState.Path, ct) ?? "";
         await chosen.WriteFileAsync(GraState.Path, Regex.Replace(grastate, @"safe_to_bootstrap:\s*0", "safe_to_bootstrap: 1"), "0660", "mysql", ct);
         await chosen.StartAsync(ServiceCatalog.Galera, ["--wsrep-new-cluster"], ct);
-        var bringUp = new GaleraBringUp(until, progress);
+        var bringUp = new GaleraBringUp(until, progress, language);
         await bringUp.WaitSyncedAsync([chosen], 1, ct);
         var others = nodes.Where(n => n != chosen).ToList();
         await Task.WhenAll(others.Select(n => n.StartAsync(ServiceCatalog.Galera, ct: ct)));

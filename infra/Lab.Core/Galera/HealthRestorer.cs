@@ -1,5 +1,6 @@
 using Lab.Core.Hosts;
 using Lab.Core.Instances;
+using Lab.Core.Messages;
 using Lab.Core.Services;
 using Lab.Core.Sql;
 using Lab.Core.Waits;
@@ -9,8 +10,9 @@ namespace Lab.Core.Galera;
 /// <summary>
 /// Brings a lab back to health between scenarios, the way an instructor would: reconnect and resume everything,
 /// remove link impairments, restart what is down, re-form the cluster if quorum is gone, and wait until HAProxy routes to every node.
+/// Its notes are in <paramref name="language"/>.
 /// </summary>
-public sealed class HealthRestorer(LabInstance instance, Until until, Action<string> progress)
+public sealed class HealthRestorer(LabInstance instance, Until until, Action<string> progress, Language language = Language.En)
 {
     private readonly Until until = until.Paced(instance.Pace);
 
@@ -33,10 +35,10 @@ public sealed class HealthRestorer(LabInstance instance, Until until, Action<str
             foreach (var service in host.Definition.Services.Where(s => !ServiceCatalog.IsDatabase(s)))
                 if ((await host.StatusAsync(service, ct)).State == ServiceState.Stopped)
                 {
-                    progress($"{host.Name}: starting {service}");
+                    progress(EngineText.BringUp.StartingService.In(language, host.Name, service));
                     await host.StartAsync(service, ct: ct);
                 }
-        await new GaleraBringUp(until, progress).WaitHaproxyAsync(instance.HostsRunning(ServiceCatalog.HaProxy), nodes.Count, ct);
+        await new GaleraBringUp(until, progress, language).WaitHaproxyAsync(instance.HostsRunning(ServiceCatalog.HaProxy), nodes.Count, ct);
     }
 
     private async Task RestoreClusterAsync(IReadOnlyList<ILabHost> nodes, CancellationToken ct)
@@ -44,12 +46,12 @@ public sealed class HealthRestorer(LabInstance instance, Until until, Action<str
         var running = new List<ILabHost>();
         foreach (var n in nodes)
             if ((await n.StatusAsync(ServiceCatalog.Galera, ct)).State == ServiceState.Running) running.Add(n);
-        var bringUp = new GaleraBringUp(until, progress);
+        var bringUp = new GaleraBringUp(until, progress, language);
 
         if (running.Count == 0)
         {
-            progress("no node is running: bootstrapping from the most advanced one");
-            await new GaleraRecovery(until, progress).BootstrapMostAdvancedAsync(nodes, ct);
+            progress(EngineText.BringUp.NoNodeRunning.In(language));
+            await new GaleraRecovery(until, progress, language).BootstrapMostAdvancedAsync(nodes, ct);
             return;
         }
 
@@ -64,12 +66,12 @@ public sealed class HealthRestorer(LabInstance instance, Until until, Action<str
                 var s = await n.StatusAsync(["wsrep_last_committed"], ct);
                 if (s.TryGetValue("wsrep_last_committed", out var v) && long.TryParse(v, out var seqno) && seqno > bestSeqno) (best, bestSeqno) = (n, seqno);
             }
-            progress($"no Primary component: pc.bootstrap on {best.Name} (last committed {bestSeqno})");
+            progress(EngineText.BringUp.NoPrimary.In(language, best.Name, bestSeqno));
             await best.ExecuteAsync("SET GLOBAL wsrep_provider_options='pc.bootstrap=YES'", ct);
         }
         foreach (var n in nodes.Except(running))
         {
-            progress($"{n.Name}: starting mariadbd");
+            progress(EngineText.BringUp.StartingMariadbd.In(language, n.Name));
             await n.StartAsync(ServiceCatalog.Galera, ct: ct);
         }
         await bringUp.WaitSyncedAsync(nodes, nodes.Count, ct);

@@ -37,22 +37,23 @@ public sealed class VirtualIp(LabInstance instance)
     public Probe HeldBy(string holder) => HeldByOneOf([holder]);
 
     /// <summary>A probe that holds when exactly one host has the VIP and it is one of <paramref name="allowed"/>.</summary>
-    public Probe HeldByOneOf(IReadOnlyList<string> allowed) => async ct =>
+    public Probe HeldByOneOf(IReadOnlyList<string> allowed, Messages.Language language = Messages.Language.En) => async ct =>
     {
         var holders = await HoldersAsync(ct);
-        return new ProbeResult(holders.Count == 1 && allowed.Contains(holders[0]), Seen(holders));
+        return new ProbeResult(holders.Count == 1 && allowed.Contains(holders[0]), Seen(holders, language));
     };
 
     /// <summary>
     /// A probe that holds when every one of <paramref name="expected"/> has the VIP at the same time and no other host
     /// does: two VRRP masters, each sure the other is gone.
     /// </summary>
-    public Probe HeldByAll(IReadOnlyList<string> expected) => async ct =>
+    public Probe HeldByAll(IReadOnlyList<string> expected, Messages.Language language = Messages.Language.En) => async ct =>
     {
         var holders = await HoldersAsync(ct);
-        return new ProbeResult(holders.Count == expected.Distinct().Count() && expected.All(holders.Contains), Seen(holders));
+        return new ProbeResult(holders.Count == expected.Distinct().Count() && expected.All(holders.Contains), Seen(holders, language));
     };
 
-    private string Seen(IReadOnlyList<string> holders) =>
-        holders.Count == 0 ? $"nobody holds {Address}" : $"{Address} on {string.Join(", ", holders)}";
+    private string Seen(IReadOnlyList<string> holders, Messages.Language language) => holders.Count == 0
+        ? Messages.EngineText.Expectations.NobodyHolds.In(language, Address)
+        : Messages.EngineText.Expectations.HeldOn.In(language, Address, string.Join(", ", holders));
 }

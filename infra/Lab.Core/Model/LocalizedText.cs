@@ -7,5 +7,7 @@ public sealed record LocalizedText(string En, string? Ko)
 
     public string In(string language) => language == "ko" && !string.IsNullOrEmpty(Ko) ? Ko! : En;
 
+    public string In(Messages.Language language) => In(Messages.Languages.Code(language));
+
     public override string ToString() => En;
 }

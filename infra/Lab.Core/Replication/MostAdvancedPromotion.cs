@@ -1,5 +1,6 @@
 using Lab.Core.Hosts;
 using Lab.Core.Instances;
+using Lab.Core.Messages;
 using Lab.Core.Sql;
 using Lab.Core.Waits;
 
@@ -9,7 +10,7 @@ namespace Lab.Core.Replication;
 /// The MHA procedure after the primary died: freeze what every candidate received, pick the one that received the
 /// most (by GTID), let it apply its relay log, promote it, and point the other candidates at it.
 /// </summary>
-public sealed class MostAdvancedPromotion(LabInstance instance, Until until, Action<string> note)
+public sealed class MostAdvancedPromotion(LabInstance instance, Until until, Action<string> note, Language language = Language.En)
 {
     public static readonly TimeSpan ApplyTimeout = TimeSpan.FromSeconds(60);
 
@@ -29,16 +30,16 @@ public sealed class MostAdvancedPromotion(LabInstance instance, Until until, Act
         var received = new List<(ILabHost Host, GtidPosition Position)>();
         foreach (var c in candidates) received.Add((c, (await ReplicaStatus.ReadAsync(c, ct)).Received));
         var best = received.OrderByDescending(r => r.Position.Total).First();
-        var seen = string.Join(", ", received.Select(r => $"{r.Host.Name} received {r.Position}"));
-        note($"{seen}: {best.Host.Name} is the most up to date");
+        var seen = string.Join(", ", received.Select(r => EngineText.Replication.Received.In(language, r.Host.Name, r.Position.ToString())));
+        note(EngineText.Replication.MostUpToDate.In(language, seen, best.Host.Name));
 
-        var operations = new ReplicationOperations(instance, until);
+        var operations = new ReplicationOperations(instance, until, language);
         var applyTime = await operations.WaitAppliedAsync(best.Host, best.Position, ApplyTimeout, ct);
-        var promoted = await ReplicationOperations.PromoteAsync(best.Host, ct);
+        var promoted = await ReplicationOperations.PromoteAsync(best.Host, ct, language);
         note(promoted);
         var repointed = new List<string>();
         foreach (var other in candidates.Where(c => c != best.Host))
             repointed.Add(await operations.AttachAsync(other, best.Host, AttachStart.Keep, ct));
-        return $"{seen} → {best.Host.Name} (applied its relay log up to {best.Position} in {applyTime.TotalSeconds:0.00}s), promoted; " + string.Join("; ", repointed);
+        return EngineText.Replication.PromotedMostAdvanced.In(language, seen, best.Host.Name, best.Position.ToString(), applyTime.TotalSeconds) + string.Join("; ", repointed);
     }
 }

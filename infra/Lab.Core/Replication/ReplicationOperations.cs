@@ -1,5 +1,6 @@
 using Lab.Core.Hosts;
 using Lab.Core.Instances;
+using Lab.Core.Messages;
 using Lab.Core.Sql;
 using Lab.Core.Waits;
 
@@ -7,9 +8,10 @@ namespace Lab.Core.Replication;
 
 /// <summary>
 /// The SQL an operator types to build and change a replication topology, on any target: attach a replica to a
-/// source (optionally from a consistent copy), promote a replica, wait for one to catch up.
+/// source (optionally from a consistent copy), promote a replica, wait for one to catch up. What they did is said in
+/// <paramref name="language"/>.
 /// </summary>
-public sealed class ReplicationOperations(LabInstance instance, Until until)
+public sealed class ReplicationOperations(LabInstance instance, Until until, Language language = Language.En)
 {
     private static readonly string[] SystemSchemas = ["mysql", "information_schema", "performance_schema", "sys"];
 
@@ -21,25 +23,25 @@ public sealed class ReplicationOperations(LabInstance instance, Until until)
         {
             AttachStart.Copy => await LoadCopyAsync(replica, source, ct),
             AttachStart.Current => await StartAtCurrentAsync(replica, source, ct),
-            _ => $"from its own gtid_slave_pos {(await GtidState.ReadAsync(replica, ct)).SlavePos}",
+            _ => EngineText.Replication.FromOwnPosition.In(language, (await GtidState.ReadAsync(replica, ct)).SlavePos.ToString()),
         };
         var password = instance.Secrets["repl_password"].Replace("'", "''");
         // MASTER_CONNECT_RETRY=1: after a failover or a restart of the source the IO thread reconnects within a second.
         await replica.ExecuteAsync(
             $"CHANGE MASTER TO MASTER_HOST='{source.Definition.Address}', MASTER_PORT=3306, MASTER_USER='repl', " +
             $"MASTER_PASSWORD='{password}', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1; START SLAVE", ct);
-        return $"{replica.Name} replicates from {source.Name} ({source.Definition.Address}), {how}";
+        return EngineText.Replication.Attached.In(language, replica.Name, source.Name, source.Definition.Address, how);
     }
 
-    private static async Task<string> StartAtCurrentAsync(ILabHost replica, ILabHost source, CancellationToken ct)
+    private async Task<string> StartAtCurrentAsync(ILabHost replica, ILabHost source, CancellationToken ct)
     {
         var position = (await GtidState.ReadAsync(source, ct)).BinlogPos;
         await replica.ExecuteAsync($"SET GLOBAL gtid_slave_pos = '{position}'", ct);
-        return $"starting at {source.Name}'s current position {position} with no copy of its data";
+        return EngineText.Replication.AtCurrentPosition.In(language, source.Name, position.ToString());
     }
 
     /// <summary>Dumps the source's databases with the GTID position they match, and loads them on the replica.</summary>
-    private static async Task<string> LoadCopyAsync(ILabHost replica, ILabHost source, CancellationToken ct)
+    private async Task<string> LoadCopyAsync(ILabHost replica, ILabHost source, CancellationToken ct)
     {
         var schemas = await source.QueryAsync("SELECT schema_name FROM information_schema.schemata", ct: ct);
         if (!schemas.Ok) throw new SqlException(source.Name, "list databases", schemas);
@@ -56,14 +58,14 @@ public sealed class ReplicationOperations(LabInstance instance, Until until)
         var load = await replica.RunAsync("mariadb", "SET SESSION sql_log_bin=0;\n" + dump.Stdout, TimeSpan.FromMinutes(2), ct);
         if (!load.Ok) throw new HostCommandException(replica.Name, "mariadb < dump", load);
         var position = (await GtidState.ReadAsync(replica, ct)).SlavePos;
-        return $"from a consistent copy of {string.Join(", ", databases)} (mariadb-dump --gtid --master-data, {dump.Stdout.Length / 1024.0:0.#} KiB) at {position}";
+        return EngineText.Replication.FromCopy.In(language, string.Join(", ", databases), dump.Stdout.Length / 1024.0, position.ToString());
     }
 
     /// <summary>The MHA step that makes a replica the primary: forget its source and accept writes.</summary>
-    public static async Task<string> PromoteAsync(ILabHost host, CancellationToken ct)
+    public static async Task<string> PromoteAsync(ILabHost host, CancellationToken ct, Language language = Language.En)
     {
         await host.ExecuteAsync("STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only = OFF", ct);
-        return $"{host.Name} promoted: STOP SLAVE; RESET SLAVE ALL; read_only=OFF ({await GtidState.ReadAsync(host, ct)})";
+        return EngineText.Replication.Promoted.In(language, host.Name, (await GtidState.ReadAsync(host, ct)).ToString());
     }
 
     /// <summary>Waits until the replica's gtid_slave_pos has reached <paramref name="received"/> (what its IO thread fetched).</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Lab.Core.Galera;
 using Lab.Core.Hosts;
+using Lab.Core.Messages;
 using Lab.Core.Replication;
 using Lab.Core.Sql;
 using Lab.Core.Waits;
@@ -8,8 +9,8 @@ using Lab.Core.Workload;
 
 namespace Lab.Core.Scenarios;
 
-/// <summary>Carries out one action on the lab; returns a short detail for the timeline, throws when it failed.</summary>
-public sealed class ActionExecutor(RunContext context, Until until, TimeProvider clock, Action<string> note)
+/// <summary>Carries out one action on the lab; returns a short detail for the timeline (in <paramref name="language"/>), throws when it failed.</summary>
+public sealed class ActionExecutor(RunContext context, Until until, TimeProvider clock, Action<string> note, Language language = Language.En)
 {
     public async Task<string?> RunAsync(ScenarioAction action, CancellationToken ct)
     {
@@ -35,13 +36,10 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 return null;
             case IsolateAction a:
                 await Task.WhenAll(a.Hosts.Select(h => lab.Host(h).SetIsolatedAsync(a.Isolate, ct)));
-                return a.Isolate ? "nftables drops all traffic in and out of the host's namespace (loopback excepted)" : null;
+                return a.Isolate ? EngineText.Actions.IsolatedDetail.In(language) : null;
             case ImpairAction a:
                 await Task.WhenAll(a.Hosts.Select(h => ImpairAsync(lab.Host(h), a.Impairment, ct)));
-                return a.Impairment is { } i
-                    ? $"{NetemLink.ApplyCommand(i)}: netem shapes what the host sends (a round trip to it gains the delay once); " +
-                      "removed when the scenario ends, pass or fail"
-                    : null;
+                return a.Impairment is { } i ? EngineText.Actions.ImpairedDetail.In(language, NetemLink.ApplyCommand(i)) : null;
             case SqlAction a:
             {
                 var started = clock.GetTimestamp();
@@ -50,44 +48,44 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 string? detail;
                 if (a.Error is { } code)
                     detail = result.ErrorCode == code ? $"ERROR {code}: {result.ErrorMessage}"
-                        : throw new ScenarioStepException($"{a.Host}: expected ERROR {code}, got {result}");
+                        : throw new ScenarioStepException(EngineText.Actions.SqlWrongError.In(language, a.Host, code, result.Describe(language)));
                 else
-                    detail = result.Ok ? result.Scalar is { } s ? $"→ {s}" : null : throw new ScenarioStepException($"{a.Host}: {result}");
+                    detail = result.Ok ? result.Scalar is { } s ? $"→ {s}" : null : throw new ScenarioStepException($"{a.Host}: {result.Describe(language)}");
                 if (a.SlowerThan is null && a.FasterThan is null) return detail;
                 // The statement's own duration is the measurement (e.g. a commit waiting for a replica's ack).
-                var timing = $"took {took.TotalSeconds:0.000}s";
+                var timing = EngineText.Actions.Took.In(language, took.TotalSeconds);
                 if (a.SlowerThan is { } slow && took <= slow)
-                    throw new ScenarioStepException($"{a.Host}: expected the statement to take more than {slow.TotalSeconds:0.###}s; it {timing}");
+                    throw new ScenarioStepException(EngineText.Actions.TooFast.In(language, a.Host, slow.TotalSeconds, timing));
                 if (a.FasterThan is { } fast && took >= fast)
-                    throw new ScenarioStepException($"{a.Host}: expected the statement to take less than {fast.TotalSeconds:0.###}s; it {timing}");
+                    throw new ScenarioStepException(EngineText.Actions.TooSlow.In(language, a.Host, fast.TotalSeconds, timing));
                 return detail is null ? timing : $"{timing} {detail}";
             }
             case AttachAction a:
-                return await new ReplicationOperations(lab, until).AttachAsync(lab.Host(a.Host), lab.Host(a.Source), a.Start, ct);
+                return await new ReplicationOperations(lab, until, language).AttachAsync(lab.Host(a.Host), lab.Host(a.Source), a.Start, ct);
             case PromoteAction a:
-                return await ReplicationOperations.PromoteAsync(lab.Host(a.Host), ct);
+                return await ReplicationOperations.PromoteAsync(lab.Host(a.Host), ct, language);
             case PromoteMostAdvancedAction a:
-                return await new MostAdvancedPromotion(lab, until, note).RunAsync(a.Hosts.Select(lab.Host).ToList(), ct);
+                return await new MostAdvancedPromotion(lab, until, note, language).RunAsync(a.Hosts.Select(lab.Host).ToList(), ct);
             case ShellAction a:
             {
                 var result = await lab.Host(a.Host).RunAsync(ScenarioText.Expand(a.Command, lab.Lab), ct: ct);
-                if (result.ExitCode != a.Exit) throw new ScenarioStepException($"{a.Host}: expected exit {a.Exit}, got {result.Describe()}");
+                if (result.ExitCode != a.Exit) throw new ScenarioStepException(EngineText.Actions.WrongExit.In(language, a.Host, a.Exit, result.Describe()));
                 var output = result.Stdout.Trim();
                 return output.Length == 0 ? null : output.Length > 200 ? output[..200] + "…" : output;
             }
             case EditFileAction a:
             {
                 var host = lab.Host(a.Host);
-                var text = await host.ReadFileAsync(a.Path, ct) ?? throw new ScenarioStepException($"{a.Host}: {a.Path} does not exist");
+                var text = await host.ReadFileAsync(a.Path, ct) ?? throw new ScenarioStepException(EngineText.Actions.FileMissing.In(language, a.Host, a.Path));
                 if (!text.Contains(a.Replace, StringComparison.Ordinal))
-                    throw new ScenarioStepException($"{a.Host}: {a.Path} does not contain '{a.Replace}'; it reads: {OneLine(text)}");
+                    throw new ScenarioStepException(EngineText.Actions.TextMissing.In(language, a.Host, a.Path, a.Replace, OneLine(text)));
                 var (mode, owner) = await ModeAndOwnerAsync(host, a.Path, ct);
                 await host.WriteFileAsync(a.Path, text.Replace(a.Replace, a.With, StringComparison.Ordinal), mode, owner, ct);
                 return null;
             }
             case PowerAction a:
                 await Task.WhenAll(a.Hosts.Select(h => PowerAsync(h, a.On, ct)));
-                return a.On ? null : "the machine stopped at once, as when its power is cut; it is powered on again at the end of the scenario if the scenario does not";
+                return a.On ? null : EngineText.Actions.PoweredOffDetail.In(language);
             case ProviderOptionsAction a:
                 await lab.Host(a.Host).ExecuteAsync($"SET GLOBAL wsrep_provider_options='{a.Options.Replace("'", "''")}'", ct);
                 return null;
@@ -97,26 +95,26 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                     var r = await lab.Host(h).RunAsync($"stat -c %s {context.LogOf(h)} 2>/dev/null || echo 0", ct: ct);
                     context.SetMark(h, long.TryParse(r.Stdout.Trim(), out var size) ? size : 0);
                 }
-                return string.Join(", ", a.Hosts.Select(h => $"{h} @ byte {context.MarkOf(h)}"));
+                return string.Join(", ", a.Hosts.Select(h => EngineText.Actions.MarkedAt.In(language, h, context.MarkOf(h))));
             case BootstrapMostAdvancedAction a:
-                return await new GaleraRecovery(until, note).BootstrapMostAdvancedAsync(a.Hosts.Select(lab.Host).ToList(), ct);
+                return await new GaleraRecovery(until, note, language).BootstrapMostAdvancedAsync(a.Hosts.Select(lab.Host).ToList(), ct);
             case RemoveAcknowledgedWriteAction a:
             {
-                var report = context.WorkloadReport ?? throw new ScenarioStepException("no finished writer: add `workload: stop` first");
-                var id = report.Writes.LastOrDefault(w => w.Outcome == WriteOutcome.Ok)?.Id ?? throw new ScenarioStepException("the writer has no acknowledged write");
+                var report = context.WorkloadReport ?? throw new ScenarioStepException(EngineText.Actions.NoFinishedWriter.In(language));
+                var id = report.Writes.LastOrDefault(w => w.Outcome == WriteOutcome.Ok)?.Id ?? throw new ScenarioStepException(EngineText.Actions.NoAcknowledgedWrite.In(language));
                 await lab.Host(a.Host).ExecuteAsync($"SET SESSION wsrep_on=OFF; DELETE FROM {WriteWorkload.Table} WHERE id={id}", ct);
-                return $"deleted id {id} on {a.Host} only";
+                return EngineText.Actions.DeletedRow.In(language, id, a.Host);
             }
             case WorkloadAction { Start: true } a:
-                if (context.Workload is not null) throw new ScenarioStepException("a writer is already running");
+                if (context.Workload is not null) throw new ScenarioStepException(EngineText.Actions.WriterRunning.In(language));
                 context.Workload = await WriteWorkload.StartAsync(lab.Host(a.Through), clock, ct);
                 context.WorkloadReport = null;
-                return $"INSERTs into {WriteWorkload.Table} from {a.Through}, one connection each, to the address of its [client] settings";
+                return EngineText.Actions.WriterStarted.In(language, WriteWorkload.Table, a.Through);
             case WorkloadAction:
-                var workload = context.Workload ?? throw new ScenarioStepException("no writer is running");
+                var workload = context.Workload ?? throw new ScenarioStepException(EngineText.Actions.NoWriter.In(language));
                 context.Workload = null;
                 context.WorkloadReport = await workload.StopAsync();
-                return context.WorkloadReport.ToString();
+                return context.WorkloadReport.Describe(language);
             default:
                 throw new NotSupportedException(action.GetType().Name);
         }
@@ -132,7 +130,7 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
             return;
         }
         // Registered first: even a failed or interrupted attempt is followed by a removal (which is idempotent).
-        context.UndoAtEnd(key, $"restore the link of {host.Name} (remove netem)", c => host.ImpairLinkAsync(null, c));
+        context.UndoAtEnd(key, EngineText.Actions.UndoImpair.In(language, host.Name), c => host.ImpairLinkAsync(null, c));
         try
         {
             await host.ImpairLinkAsync(impairment, ct);
@@ -156,7 +154,7 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
             return;
         }
         // Registered first: a machine left off would break every later scenario; powering on a running one is a no-op.
-        context.UndoAtEnd(key, $"power on {host} (it was powered off)", c => power.PowerOnAsync(host, c));
+        context.UndoAtEnd(key, EngineText.Actions.UndoPowerOff.In(language, host), c => power.PowerOnAsync(host, c));
         await power.PowerOffAsync(host, ct);
     }
 

@@ -1,6 +1,7 @@
 using Lab.Core.Haproxy;
 using Lab.Core.Hosts;
 using Lab.Core.Keepalived;
+using Lab.Core.Messages;
 using Lab.Core.Replication;
 using Lab.Core.Services;
 using Lab.Core.Sql;
@@ -8,8 +9,8 @@ using Lab.Core.Waits;
 
 namespace Lab.Core.Scenarios;
 
-/// <summary>Turns an expectation into a probe: one look at the lab, and what was seen.</summary>
-public sealed class ExpectationProbes(RunContext context)
+/// <summary>Turns an expectation into a probe: one look at the lab, and what was seen (said in <paramref name="language"/>).</summary>
+public sealed class ExpectationProbes(RunContext context, Language language = Language.En)
 {
     public Probe For(Expectation expectation) => expectation switch
     {
@@ -25,7 +26,7 @@ public sealed class ExpectationProbes(RunContext context)
             var result = await context.Instance.Host(h).QueryAsync(e.Sql, timeout: TimeSpan.FromSeconds(10), ct: ct);
             var ok = e.Error is { } code ? result.ErrorCode == code
                 : result.Ok && (e.Rows is null || result.Rows.Count == e.Rows) && (e.Value is null || result.Scalar == e.Value);
-            return new ProbeResult(ok, result.ToString());
+            return new ProbeResult(ok, result.Describe(language));
         }),
         LogExpectation e => async ct =>
         {
@@ -33,8 +34,8 @@ public sealed class ExpectationProbes(RunContext context)
             var r = await host.RunAsync($"tail -c +{context.MarkOf(e.Host) + 1} {context.LogOf(e.Host)} 2>/dev/null", ct: ct);
             var missing = e.Contains.Where(c => !r.Stdout.Contains(c, StringComparison.Ordinal)).ToList();
             var present = e.Lacks.Where(l => r.Stdout.Contains(l, StringComparison.Ordinal)).ToList();
-            var observed = missing.Count + present.Count == 0 ? "all as expected"
-                : string.Join("; ", missing.Select(m => $"no \"{m}\" yet").Concat(present.Select(p => $"found \"{p}\"")));
+            var observed = missing.Count + present.Count == 0 ? EngineText.Expectations.AllAsExpected.In(language)
+                : string.Join("; ", missing.Select(m => EngineText.Expectations.NotYet.In(language, m)).Concat(present.Select(p => EngineText.Expectations.Found.In(language, p))));
             return new ProbeResult(missing.Count == 0 && present.Count == 0, observed);
         },
         CommandExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
@@ -43,20 +44,22 @@ public sealed class ExpectationProbes(RunContext context)
             var r = await context.Instance.Host(h).RunAsync(ScenarioText.Expand(e.Command, lab), ct: ct);
             var output = r.Stdout + r.Stderr;
             var problems = new List<string>();
-            if (r.ExitCode != e.Exit) problems.Add($"exit {r.ExitCode}");
-            if (e.EqualsText is { } equals && r.Stdout.Trim() != ScenarioText.Expand(equals, lab)) problems.Add($"not '{ScenarioText.Expand(equals, lab)}'");
-            problems.AddRange(e.Contains.Select(c => ScenarioText.Expand(c, lab)).Where(c => !output.Contains(c, StringComparison.Ordinal)).Select(c => $"no \"{c}\""));
-            problems.AddRange(e.Lacks.Select(l => ScenarioText.Expand(l, lab)).Where(l => output.Contains(l, StringComparison.Ordinal)).Select(l => $"found \"{l}\""));
+            if (r.ExitCode != e.Exit) problems.Add(EngineText.Expectations.Exited.In(language, r.ExitCode));
+            if (e.EqualsText is { } equals && r.Stdout.Trim() != ScenarioText.Expand(equals, lab)) problems.Add(EngineText.Expectations.NotEqual.In(language, ScenarioText.Expand(equals, lab)));
+            problems.AddRange(e.Contains.Select(c => ScenarioText.Expand(c, lab)).Where(c => !output.Contains(c, StringComparison.Ordinal))
+                .Select(c => EngineText.Expectations.LogLacks.In(language, c)));
+            problems.AddRange(e.Lacks.Select(l => ScenarioText.Expand(l, lab)).Where(l => output.Contains(l, StringComparison.Ordinal))
+                .Select(l => EngineText.Expectations.Found.In(language, l)));
             if (e.Matches is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch(output, ScenarioText.Expand(pattern, lab)))
-                problems.Add($"no match for /{pattern}/");
+                problems.Add(EngineText.Expectations.NoMatch.In(language, pattern));
             var trimmed = output.Trim();
             var seen = ActionExecutor.OneLine(trimmed.Length > 300 ? trimmed[..300] + "…" : trimmed);
-            return new ProbeResult(problems.Count == 0, problems.Count == 0 ? seen : $"{string.Join("; ", problems)} in: {seen}");
+            return new ProbeResult(problems.Count == 0, problems.Count == 0 ? seen : EngineText.Expectations.ProblemsIn.In(language, string.Join("; ", problems), seen));
         }),
         FileExpectation e => async ct =>
         {
             var text = await context.Instance.Host(e.Host).ReadFileAsync(e.Path, ct);
-            if (text is null) return ProbeResult.No($"{e.Path} does not exist");
+            if (text is null) return ProbeResult.No(EngineText.Expectations.DoesNotExist.In(language, e.Path));
             return new ProbeResult(e.Contains.All(c => text.Contains(c, StringComparison.Ordinal)), ActionExecutor.OneLine(text));
         },
         ServiceExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
@@ -75,16 +78,16 @@ public sealed class ExpectationProbes(RunContext context)
         },
         WorkloadExpectation e => async ct =>
         {
-            var report = context.WorkloadReport ?? throw new ScenarioStepException("no finished writer to check: add `workload: stop` before this expectation");
+            var report = context.WorkloadReport ?? throw new ScenarioStepException(EngineText.Workload.NoWriterToCheck.In(language));
             var check = await report.CheckAsync(WorkloadHosts(e), ct);
             var ok = check.Lost == e.Lost && check.Phantoms == 0 && check.FailedButPresent == 0 && report.Ok >= e.MinOk
                      && (e.MaxInterruption is not { } max || report.LongestInterruption < max);
-            return new ProbeResult(ok, $"{report}; {check}");
+            return new ProbeResult(ok, $"{report.Describe(language)}; {check.Describe(language)}");
         },
         ReplicaExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
         {
             var status = await ReplicaStatus.ReadAsync(context.Instance.Host(h), ct);
-            if (!status.Configured) return ProbeResult.No("SHOW SLAVE STATUS is empty: not a replica");
+            if (!status.Configured) return ProbeResult.No(EngineText.Expectations.NotAReplica.In(language));
             var ok = e.Values.All(kv => string.Equals(status[kv.Key], kv.Value, StringComparison.OrdinalIgnoreCase));
             return new ProbeResult(ok, string.Join(" ", e.Values.Keys.Select(k => $"{k}={(status.Columns.ContainsKey(k) ? status[k] : "?")}")) +
                 (ok ? "" : $" ({status})"));
@@ -97,11 +100,13 @@ public sealed class ExpectationProbes(RunContext context)
             var behind = (long)applied.Behind(reference);
             var status = await ReplicaStatus.ReadAsync(host, ct);
             var ok = (e.Min is not { } min || behind >= min) && (e.Max is not { } max || behind <= max);
-            return new ProbeResult(ok, $"{e.Host} is {behind} transaction(s) behind {e.Reference} (applied {applied}, {e.Reference} at {reference})" +
-                (status.Configured ? $"; Seconds_Behind_Master {status["Seconds_Behind_Master"]}, received {status["Gtid_IO_Pos"]}, relay log {status["Relay_Log_Space"]} bytes" : ""));
+            return new ProbeResult(ok, EngineText.Expectations.Behind.In(language, e.Host, behind, e.Reference, applied.ToString(), reference.ToString()) +
+                (status.Configured
+                    ? EngineText.Expectations.ReplicaProgress.In(language, status["Seconds_Behind_Master"], status["Gtid_IO_Pos"], status["Relay_Log_Space"])
+                    : ""));
         },
-        VipExpectation { All: true } e => new VirtualIp(context.Instance).HeldByAll(e.Hosts),
-        VipExpectation e => new VirtualIp(context.Instance).HeldByOneOf(e.Hosts),
+        VipExpectation { All: true } e => new VirtualIp(context.Instance).HeldByAll(e.Hosts, language),
+        VipExpectation e => new VirtualIp(context.Instance).HeldByOneOf(e.Hosts, language),
         _ => throw new NotSupportedException(expectation.GetType().Name),
     };
 

@@ -1,3 +1,5 @@
+using Lab.Core.Messages;
+
 namespace Lab.Core.Scenarios;
 
 /// <summary>
@@ -7,7 +9,5 @@ namespace Lab.Core.Scenarios;
 /// </summary>
 public sealed record PowerAction(int Line, IReadOnlyList<string> Hosts, bool On) : ScenarioAction(Line)
 {
-    public override string Describe() => On
-        ? $"power on {string.Join(", ", Hosts)} (boot from the same disks, wait until it answers)"
-        : $"power off {string.Join(", ", Hosts)} (pull the plug: no shutdown, no flush)";
+    public override string Describe(Language language) => (On ? EngineText.Actions.PowerOn : EngineText.Actions.PowerOff).In(language, string.Join(", ", Hosts));
 }

@@ -1,4 +1,5 @@
 using Lab.Core.Hosts;
+using Lab.Core.Messages;
 using Lab.Core.Model;
 
 namespace Lab.Core.Scenarios;
@@ -19,100 +20,111 @@ public sealed record Stage(LocalizedText Title, LocalizedText Explain, IReadOnly
 /// <summary>Something a stage does to the lab. <see cref="Line"/> points back into the scenario file.</summary>
 public abstract record ScenarioAction(int Line)
 {
-    public abstract string Describe();
+    public string Describe() => Describe(Language.En);
+
+    /// <summary>The action's line in the timeline, in the run's language.</summary>
+    public abstract string Describe(Language language);
 }
 
 public enum ServiceVerb { Kill, Stop, Pause, Resume }
 
 public sealed record ServiceAction(int Line, ServiceVerb Verb, IReadOnlyList<string> Hosts) : ScenarioAction(Line)
 {
-    public override string Describe() => $"{Verb.ToString().ToLowerInvariant()} {string.Join(", ", Hosts)}";
+    public override string Describe(Language language) => (Verb switch
+    {
+        ServiceVerb.Kill => EngineText.Actions.Kill,
+        ServiceVerb.Stop => EngineText.Actions.Stop,
+        ServiceVerb.Pause => EngineText.Actions.Pause,
+        _ => EngineText.Actions.Resume,
+    }).In(language, string.Join(", ", Hosts));
 }
 
 public sealed record StartAction(int Line, IReadOnlyList<string> Hosts, IReadOnlyList<string> Args) : ScenarioAction(Line)
 {
-    public override string Describe() => $"start {string.Join(", ", Hosts)}" + (Args.Count > 0 ? " " + string.Join(' ', Args) : "");
+    public override string Describe(Language language) =>
+        EngineText.Actions.Start.In(language, string.Join(", ", Hosts), Args.Count > 0 ? " " + string.Join(' ', Args) : "");
 }
 
 public sealed record IsolateAction(int Line, IReadOnlyList<string> Hosts, bool Isolate) : ScenarioAction(Line)
 {
-    public override string Describe() => (Isolate ? "cut off the network: " : "reconnect: ") + string.Join(", ", Hosts);
+    public override string Describe(Language language) => (Isolate ? EngineText.Actions.Isolate : EngineText.Actions.Reconnect).In(language, string.Join(", ", Hosts));
 }
 
 /// <summary>Impairs (netem: delay, jitter, loss, rate) or, when <see cref="Impairment"/> is null, restores the hosts' links.</summary>
 public sealed record ImpairAction(int Line, IReadOnlyList<string> Hosts, LinkImpairment? Impairment) : ScenarioAction(Line)
 {
-    public override string Describe() => Impairment is { } i
-        ? $"impair the link of {string.Join(", ", Hosts)}: {i}"
-        : $"restore the link of {string.Join(", ", Hosts)} (no more netem)";
+    public override string Describe(Language language) => Impairment is { } i
+        ? EngineText.Actions.Impair.In(language, string.Join(", ", Hosts), i.ToString())
+        : EngineText.Actions.Unimpair.In(language, string.Join(", ", Hosts));
 }
 
 /// <summary>SQL that must succeed, or must fail with <see cref="Error"/>; optionally it must take longer or shorter than given (a commit that waits).</summary>
 public sealed record SqlAction(int Line, string Host, string Sql, int? Error, TimeSpan? SlowerThan = null, TimeSpan? FasterThan = null) : ScenarioAction(Line)
 {
-    public override string Describe() => $"{Host}: {Sql}" + (Error is { } e ? $" (expect ERROR {e})" : "") +
-        (SlowerThan is { } s ? $" (takes > {s.TotalSeconds:0.##}s)" : "") + (FasterThan is { } f ? $" (takes < {f.TotalSeconds:0.##}s)" : "");
+    public override string Describe(Language language) => $"{Host}: {Sql}" + (Error is { } e ? EngineText.Actions.SqlExpectsError.In(language, e) : "") +
+        (SlowerThan is { } s ? EngineText.Actions.SqlSlowerThan.In(language, s.TotalSeconds) : "") +
+        (FasterThan is { } f ? EngineText.Actions.SqlFasterThan.In(language, f.TotalSeconds) : "");
 }
 
 public sealed record ShellAction(int Line, string Host, string Command, int Exit) : ScenarioAction(Line)
 {
-    public override string Describe() => $"{Host}$ {Command}";
+    public override string Describe(Language language) => $"{Host}$ {Command}";
 }
 
 public sealed record EditFileAction(int Line, string Host, string Path, string Replace, string With) : ScenarioAction(Line)
 {
-    public override string Describe() => $"{Host}: edit {Path}: '{Replace}' → '{With}'";
+    public override string Describe(Language language) => EngineText.Actions.EditFile.In(language, Host, Path, Replace, With);
 }
 
 public sealed record ProviderOptionsAction(int Line, string Host, string Options) : ScenarioAction(Line)
 {
-    public override string Describe() => $"{Host}: SET GLOBAL wsrep_provider_options='{Options}'";
+    public override string Describe(Language language) => $"{Host}: SET GLOBAL wsrep_provider_options='{Options}'";
 }
 
 /// <summary>Remembers where each host's service log ends, so later log expectations only read what came after.</summary>
 public sealed record MarkLogAction(int Line, IReadOnlyList<string> Hosts) : ScenarioAction(Line)
 {
-    public override string Describe() => $"mark the log of {string.Join(", ", Hosts)}";
+    public override string Describe(Language language) => EngineText.Actions.MarkLog.In(language, string.Join(", ", Hosts));
 }
 
 /// <summary>The seed's full-crash recovery: compare seqnos (grastate.dat, else --wsrep-recover), bootstrap the most advanced, start the rest.</summary>
 public sealed record BootstrapMostAdvancedAction(int Line, IReadOnlyList<string> Hosts) : ScenarioAction(Line)
 {
-    public override string Describe() => $"bootstrap from the node with the highest seqno among {string.Join(", ", Hosts)}, then start the others";
+    public override string Describe(Language language) => EngineText.Actions.BootstrapMostAdvanced.In(language, string.Join(", ", Hosts));
 }
 
 /// <summary>Deletes one acknowledged row on one node only (wsrep_on=OFF), to show the loss check catches it.</summary>
 public sealed record RemoveAcknowledgedWriteAction(int Line, string Host) : ScenarioAction(Line)
 {
-    public override string Describe() => $"{Host}: delete one acknowledged row behind the cluster's back (wsrep_on=OFF)";
+    public override string Describe(Language language) => EngineText.Actions.RemoveAcknowledgedWrite.In(language, Host);
 }
 
 /// <summary>Points a replica at a source with GTID (CHANGE MASTER TO ... MASTER_USE_GTID=slave_pos), starting as <see cref="Start"/> says.</summary>
 public sealed record AttachAction(int Line, string Host, string Source, Replication.AttachStart Start) : ScenarioAction(Line)
 {
-    public override string Describe() => $"{Host}: replicate from {Source}" + Start switch
+    public override string Describe(Language language) => (Start switch
     {
-        Replication.AttachStart.Copy => " after loading a consistent copy (mariadb-dump --gtid --master-data)",
-        Replication.AttachStart.Current => $" starting at {Source}'s current position, without copying its data",
-        _ => " from its own gtid_slave_pos",
-    };
+        Replication.AttachStart.Copy => EngineText.Actions.AttachCopy,
+        Replication.AttachStart.Current => EngineText.Actions.AttachCurrent,
+        _ => EngineText.Actions.AttachKeep,
+    }).In(language, Host, Source);
 }
 
 /// <summary>Makes a replica the primary: STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only=OFF.</summary>
 public sealed record PromoteAction(int Line, string Host) : ScenarioAction(Line)
 {
-    public override string Describe() => $"promote {Host}: STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only=OFF";
+    public override string Describe(Language language) => EngineText.Actions.Promote.In(language, Host);
 }
 
 /// <summary>MHA's failover: promote the candidate that received the most (GTID), after it applied its relay log; repoint the others.</summary>
 public sealed record PromoteMostAdvancedAction(int Line, IReadOnlyList<string> Hosts) : ScenarioAction(Line)
 {
-    public override string Describe() => $"promote the most up-to-date of {string.Join(", ", Hosts)} (by GTID received), repoint the others to it";
+    public override string Describe(Language language) => EngineText.Actions.PromoteMostAdvanced.In(language, string.Join(", ", Hosts));
 }
 
 public sealed record WorkloadAction(int Line, bool Start, string Through) : ScenarioAction(Line)
 {
-    public override string Describe() => Start ? $"start writing from {Through} (through the address its [client] settings name)" : "stop the writer";
+    public override string Describe(Language language) => Start ? EngineText.Actions.StartWriter.In(language, Through) : EngineText.Actions.StopWriter.In(language);
 }
 
 /// <summary>
@@ -124,43 +136,48 @@ public abstract record Expectation(int Line, TimeSpan Within)
 {
     public TimeSpan? Hold { get; init; }
 
-    public abstract string Describe();
+    public string Describe() => Describe(Language.En);
 
-    /// <summary><see cref="Describe"/> with the hold, as the timeline shows the step.</summary>
-    public string DescribeStep() => Hold is { } hold ? $"{Describe()}, and still so for {hold.TotalSeconds:0.#}s" : Describe();
+    /// <summary>The expectation's line in the timeline, in the run's language.</summary>
+    public abstract string Describe(Language language);
+
+    /// <summary><see cref="Describe(Language)"/> with the hold, as the timeline shows the step.</summary>
+    public string DescribeStep(Language language = Language.En) =>
+        Hold is { } hold ? EngineText.Expectations.AndStillSo.In(language, Describe(language), hold.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)) : Describe(language);
 }
 
 public sealed record StatusExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, IReadOnlyDictionary<string, string> Values) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{string.Join(", ", Hosts)}: {string.Join(", ", Values.Select(v => $"{v.Key}={v.Value}"))}";
+    public override string Describe(Language language) => $"{string.Join(", ", Hosts)}: {string.Join(", ", Values.Select(v => $"{v.Key}={v.Value}"))}";
 }
 
 /// <summary>A query's outcome: a row count, a first value, or an error code.</summary>
 public sealed record QueryExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, string Sql, int? Rows, string? Value, int? Error) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{string.Join(", ", Hosts)}: {Sql} → " +
-        (Error is { } e ? $"ERROR {e}" : Rows is { } r ? $"{r} row(s)" + (Value is null ? "" : $", '{Value}'") : $"'{Value}'");
+    public override string Describe(Language language) => $"{string.Join(", ", Hosts)}: {Sql} → " +
+        (Error is { } e ? $"ERROR {e}" : Rows is { } r ? EngineText.Expectations.Rows.In(language, r) + (Value is null ? "" : $", '{Value}'") : $"'{Value}'");
 }
 
 public sealed record LogExpectation(int Line, TimeSpan Within, string Host, IReadOnlyList<string> Contains, IReadOnlyList<string> Lacks) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{Host} log since mark: " +
-        string.Join(", ", Contains.Select(c => $"has \"{c}\"").Concat(Lacks.Select(l => $"no \"{l}\"")));
+    public override string Describe(Language language) => EngineText.Expectations.LogSinceMark.In(language, Host) +
+        string.Join(", ", Contains.Select(c => EngineText.Expectations.LogHas.In(language, c)).Concat(Lacks.Select(l => EngineText.Expectations.LogLacks.In(language, l))));
 }
 
 public sealed record FileExpectation(int Line, TimeSpan Within, string Host, string Path, IReadOnlyList<string> Contains) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{Host}:{Path} contains {string.Join(", ", Contains.Select(c => $"\"{c}\""))}";
+    public override string Describe(Language language) =>
+        EngineText.Expectations.FileContains.In(language, Host, Path, string.Join(", ", Contains.Select(c => $"\"{c}\"")));
 }
 
 public sealed record ServiceExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, string State) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{string.Join(", ", Hosts)}: service {State}";
+    public override string Describe(Language language) => EngineText.Expectations.Service.In(language, string.Join(", ", Hosts), State);
 }
 
 public sealed record BackendExpectation(int Line, TimeSpan Within, string Proxy, IReadOnlyList<string> Servers, string Status) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{Proxy}: backend {string.Join(", ", Servers)} {Status}";
+    public override string Describe(Language language) => EngineText.Expectations.Backend.In(language, Proxy, string.Join(", ", Servers), Status);
 }
 
 /// <summary>
@@ -169,22 +186,25 @@ public sealed record BackendExpectation(int Line, TimeSpan Within, string Proxy,
 /// </summary>
 public sealed record WorkloadExpectation(int Line, TimeSpan Within, int Lost, TimeSpan? MaxInterruption, int MinOk, IReadOnlyList<string>? Hosts = null) : Expectation(Line, Within)
 {
-    public override string Describe() => (Lost == 0 ? "every acknowledged write on " : $"exactly {Lost} acknowledged write(s) missing on ") +
-        (Hosts is { } h ? string.Join(", ", h) : "every node") + $", at least {MinOk} acknowledged" +
-        (MaxInterruption is { } m ? $", longest interruption < {m.TotalSeconds:0.#}s" : "");
+    public override string Describe(Language language)
+    {
+        var where = Hosts is { } h ? string.Join(", ", h) : EngineText.Expectations.EveryNode.In(language);
+        return (Lost == 0 ? EngineText.Expectations.NoneLost.In(language, where, MinOk) : EngineText.Expectations.SomeLost.In(language, Lost, where, MinOk)) +
+            (MaxInterruption is { } m ? EngineText.Expectations.LongestInterruptionBelow.In(language, m.TotalSeconds) : "");
+    }
 }
 
 /// <summary>SHOW SLAVE STATUS columns (Slave_IO_Running, Seconds_Behind_Master, Last_IO_Errno...) equal the given values.</summary>
 public sealed record ReplicaExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, IReadOnlyDictionary<string, string> Values) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{string.Join(", ", Hosts)} SHOW SLAVE STATUS: {string.Join(", ", Values.Select(v => $"{v.Key}={v.Value}"))}";
+    public override string Describe(Language language) => $"{string.Join(", ", Hosts)} SHOW SLAVE STATUS: {string.Join(", ", Values.Select(v => $"{v.Key}={v.Value}"))}";
 }
 
 /// <summary>How many transactions <see cref="Host"/> lacks compared with <see cref="Reference"/>'s binlog, by GTID sequence.</summary>
 public sealed record LagExpectation(int Line, TimeSpan Within, string Host, string Reference, long? Min, long? Max) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{Host} behind {Reference} by " +
-        (Min is { } lo && Max is { } hi ? $"{lo}..{hi}" : Min is { } m ? $">= {m}" : $"<= {Max}") + " transactions (GTID)";
+    public override string Describe(Language language) => EngineText.Expectations.Lag.In(language, Host, Reference,
+        Min is { } lo && Max is { } hi ? $"{lo}..{hi}" : Min is { } m ? $">= {m}" : $"<= {Max}");
 }
 
 /// <summary>
@@ -195,10 +215,11 @@ public sealed record LagExpectation(int Line, TimeSpan Within, string Host, stri
 public sealed record CommandExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, string Command, int Exit, IReadOnlyList<string> Contains,
     IReadOnlyList<string> Lacks, string? Matches, string? EqualsText = null) : Expectation(Line, Within)
 {
-    public override string Describe() => $"{string.Join(", ", Hosts)}$ {Command}" + (EqualsText is { } e ? $" → '{e}'" : "") +
-        (Contains.Count > 0 ? $" shows {string.Join(", ", Contains.Select(c => $"\"{c}\""))}" : "") +
-        (Lacks.Count > 0 ? $" without {string.Join(", ", Lacks.Select(c => $"\"{c}\""))}" : "") + (Matches is null ? "" : $" matching /{Matches}/") +
-        (Exit == 0 ? "" : $" (exit {Exit})");
+    public override string Describe(Language language) => $"{string.Join(", ", Hosts)}$ {Command}" + (EqualsText is { } e ? $" → '{e}'" : "") +
+        (Contains.Count > 0 ? EngineText.Expectations.Shows.In(language, string.Join(", ", Contains.Select(c => $"\"{c}\""))) : "") +
+        (Lacks.Count > 0 ? EngineText.Expectations.Without.In(language, string.Join(", ", Lacks.Select(c => $"\"{c}\""))) : "") +
+        (Matches is null ? "" : EngineText.Expectations.Matching.In(language, Matches)) +
+        (Exit == 0 ? "" : EngineText.Expectations.ExitCode.In(language, Exit));
 }
 
 /// <summary>
@@ -207,7 +228,7 @@ public sealed record CommandExpectation(int Line, TimeSpan Within, IReadOnlyList
 /// </summary>
 public sealed record VipExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, bool All = false) : Expectation(Line, Within)
 {
-    public override string Describe() => All ? $"virtual IP on every one of {string.Join(", ", Hosts)} at once (and nowhere else)"
-        : Hosts.Count == 1 ? $"virtual IP on {Hosts[0]} (and nowhere else)"
-        : $"virtual IP on exactly one of {string.Join(", ", Hosts)}";
+    public override string Describe(Language language) => All ? EngineText.Expectations.VipOnAll.In(language, string.Join(", ", Hosts))
+        : Hosts.Count == 1 ? EngineText.Expectations.VipOnOne.In(language, Hosts[0])
+        : EngineText.Expectations.VipOnOneOf.In(language, string.Join(", ", Hosts));
 }

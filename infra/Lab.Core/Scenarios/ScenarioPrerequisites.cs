@@ -1,4 +1,5 @@
 using Lab.Core.Hosts;
+using Lab.Core.Messages;
 using Lab.Core.Model;
 
 namespace Lab.Core.Scenarios;
@@ -13,12 +14,12 @@ public static class ScenarioPrerequisites
     private static readonly KernelFeature Netem = KernelFeature.Find("netem")!;
 
     /// <summary>Why the scenario cannot run on hosts placed as <paramref name="kernels"/> says (null: each host has a kernel of its own); null when it can.</summary>
-    public static async Task<string?> WhyNotRunnableAsync(Scenario scenario, string lab, IHostKernels? kernels, CancellationToken ct)
+    public static async Task<string?> WhyNotRunnableAsync(Scenario scenario, string lab, IHostKernels? kernels, CancellationToken ct,
+        Language language = Language.En)
     {
         if (kernels is null) return null;
         var shared = scenario.ImpairedHosts.Where(kernels.SharesThisMachinesKernel).ToList();
         if (shared.Count == 0 || await kernels.ThisMachineHasAsync(Netem, ct)) return null;
-        return $"needs {Netem.Name} on {string.Join(", ", shared)} (this machine's kernel has no {Netem.Module}); " +
-               $"run it on VMs: lab run {lab} {scenario.Name} --target vm";
+        return EngineText.Run.NeedsKernelFeature.In(language, Netem.Name, string.Join(", ", shared), Netem.Module, lab, scenario.Name);
     }
 }

@@ -1,4 +1,5 @@
 using Lab.Core.Instances;
+using Lab.Core.Messages;
 using Lab.Core.Waits;
 
 namespace Lab.Core.Scenarios;
@@ -6,9 +7,9 @@ namespace Lab.Core.Scenarios;
 /// <summary>
 /// Runs a scenario's stages in order: each action once, then each expectation polled until true or its `within`
 /// passes. The first failure ends the scenario; its message names the host, what was expected and what was seen,
-/// with the tail of the host's log.
+/// with the tail of the host's log. Step lines and failures are in <paramref name="language"/>.
 /// </summary>
-public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver observer, TimeProvider clock)
+public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver observer, TimeProvider clock, Language language = Language.En)
 {
     public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken ct)
     {
@@ -16,8 +17,8 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
         observer.ScenarioStarted(scenario);
         var context = new RunContext(instance);
         var until = new Until(clock, instance.Pace);
-        var actions = new ActionExecutor(context, until, clock, observer.Note);
-        var probes = new ExpectationProbes(context);
+        var actions = new ActionExecutor(context, until, clock, observer.Note, language);
+        var probes = new ExpectationProbes(context, language);
         var steps = new List<StepResult>();
         var start = clock.GetTimestamp();
         string? error = null;
@@ -29,7 +30,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                 observer.StageStarted(i, stage);
                 foreach (var action in stage.Actions)
                 {
-                    var step = await TimeAsync(i, stage.Title.En, StepKind.Action, action.Describe(), start, () => actions.RunAsync(action, ct));
+                    var step = await TimeAsync(i, stage.Title.En, StepKind.Action, action.Describe(language), start, () => actions.RunAsync(action, ct));
                     steps.Add(step);
                     observer.StepFinished(step);
                     if (!step.Passed) { error = step.Detail; break; }
@@ -37,7 +38,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                 if (error is not null) break;
                 foreach (var expectation in stage.Expectations)
                 {
-                    var step = await TimeAsync(i, stage.Title.En, StepKind.Expectation, expectation.DescribeStep(), start, async () =>
+                    var step = await TimeAsync(i, stage.Title.En, StepKind.Expectation, expectation.DescribeStep(language), start, async () =>
                     {
                         var probe = probes.For(expectation);
                         try
@@ -45,17 +46,18 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                             var (result, _) = await until.HoldsAsync(expectation.Describe(), probe, new WaitPolicy(expectation.Within, PollInterval), ct);
                             if (expectation.Hold is not { } hold) return result.Observed;
                             var last = await until.StaysAsync(expectation.Describe(), probe, hold, PollInterval, ct);
-                            return $"held {(hold * until.Pace).TotalSeconds:0.#}s: {last.Observed}";
+                            return EngineText.Expectations.Held.In(language, (hold * until.Pace).TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), last.Observed);
                         }
                         catch (WaitTimeoutException e)
                         {
-                            throw new ScenarioStepException($"{scenario.File}:{expectation.Line}: expected {expectation.Describe()} within {expectation.Within.TotalSeconds:0.#}s; " +
-                                                            $"last observed: {e.LastObserved}{await LogTailsAsync(expectation, ct)}");
+                            throw new ScenarioStepException(EngineText.Expectations.TimedOut.In(language, $"{scenario.File}:{expectation.Line}",
+                                expectation.Describe(language), expectation.Within.TotalSeconds, e.LastObserved) + await LogTailsAsync(expectation, ct));
                         }
                         catch (HoldBrokenException e)
                         {
-                            throw new ScenarioStepException($"{scenario.File}:{expectation.Line}: expected {expectation.Describe()} to stay so for {e.Hold.TotalSeconds:0.#}s; " +
-                                                            $"it stopped after {e.After.TotalSeconds:0.0#}s: {e.Observed}{await LogTailsAsync(expectation, ct)}");
+                            throw new ScenarioStepException(EngineText.Expectations.HoldBroken.In(language, $"{scenario.File}:{expectation.Line}", expectation.Describe(language),
+                                e.Hold.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+                                e.After.TotalSeconds.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture), e.Observed) + await LogTailsAsync(expectation, ct));
                         }
                     });
                     steps.Add(step);
@@ -84,7 +86,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
     /// </summary>
     public async Task<ScenarioResult?> NotRunAsync(Scenario scenario, CancellationToken ct)
     {
-        if (await ScenarioPrerequisites.WhyNotRunnableAsync(scenario, instance.Lab.Name, instance.Kernels, ct) is not { } why) return null;
+        if (await ScenarioPrerequisites.WhyNotRunnableAsync(scenario, instance.Lab.Name, instance.Kernels, ct, language) is not { } why) return null;
         var result = ScenarioResult.NotRunBecause(scenario, why);
         observer.ScenarioStarted(scenario);
         observer.ScenarioFinished(result);
@@ -118,13 +120,13 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested)
                 {
-                    throw new ScenarioStepException($"did not finish within {limit.TotalSeconds:0}s");
+                    throw new ScenarioStepException(EngineText.Expectations.CleanUpTimedOut.In(language, limit.TotalSeconds));
                 }
                 return null;
             });
             steps.Add(step);
             observer.StepFinished(step);
-            failure ??= step.Passed ? null : $"clean-up: {undo.Description}: {step.Detail}";
+            failure ??= step.Passed ? null : EngineText.Expectations.CleanUpFailed.In(language, undo.Description, step.Detail ?? "");
         }
         return failure;
     }
@@ -167,7 +169,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
             if (host.Definition.Services.Count == 0 || instance.Power?.IsOn(h) == false) continue;
             var log = Lab.Core.Services.ServiceCatalog.Get(host.Definition.Services[0]).LogPath;
             var r = await host.RunAsync($"tail -n 6 {log} 2>/dev/null", ct: ct);
-            if (r.Stdout.Trim().Length > 0) parts.Add($"\n  --- {h}:{log} (last lines) ---\n  " + r.Stdout.TrimEnd().Replace("\n", "\n  "));
+            if (r.Stdout.Trim().Length > 0) parts.Add($"\n  {EngineText.Expectations.LogTail.In(language, h, log)}\n  " + r.Stdout.TrimEnd().Replace("\n", "\n  "));
         }
         return string.Concat(parts);
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lab.Core.Instances;
+using Lab.Core.Messages;
 
 namespace Lab.Core.Scenarios;
 
@@ -10,9 +11,9 @@ public sealed record SuiteEntry(ScenarioResult Result, TimeSpan Preparation);
 /// Runs scenarios one after another, each from a lab brought back to its starting state by a preparation the caller
 /// chooses (heal a Galera cluster in place, or recreate the instance). A lab that cannot be prepared fails that
 /// scenario with the reason, and the suite goes on. A scenario these hosts cannot run at all (see
-/// <see cref="ScenarioPrerequisites"/>) is reported "not run" before any preparation.
+/// <see cref="ScenarioPrerequisites"/>) is reported "not run" before any preparation. Lines are in <paramref name="language"/>.
 /// </summary>
-public sealed class ScenarioSuite(IScenarioObserver observer, TimeProvider clock)
+public sealed class ScenarioSuite(IScenarioObserver observer, TimeProvider clock, Language language = Language.En)
 {
     /// <summary>Returns the instance to run on: the same one healed, or a new one.</summary>
     public delegate Task<LabInstance> Preparation(LabInstance current, CancellationToken ct);
@@ -23,7 +24,7 @@ public sealed class ScenarioSuite(IScenarioObserver observer, TimeProvider clock
     {
         foreach (var scenario in scenarios)
         {
-            if (await new ScenarioRunner(instance, observer, clock).NotRunAsync(scenario, ct) is { } notRun)
+            if (await new ScenarioRunner(instance, observer, clock, language).NotRunAsync(scenario, ct) is { } notRun)
             {
                 yield return new SuiteEntry(notRun, TimeSpan.Zero);
                 continue;
@@ -41,11 +42,11 @@ public sealed class ScenarioSuite(IScenarioObserver observer, TimeProvider clock
             var preparation = clock.GetElapsedTime(start);
             if (failure is not null)
             {
-                observer.Note($"could not bring the lab to its starting state before {scenario.Name}: {failure}");
-                yield return new SuiteEntry(new ScenarioResult(scenario, [], TimeSpan.Zero, $"lab not healthy before the scenario: {failure}"), preparation);
+                observer.Note(EngineText.Run.NotPrepared.In(language, scenario.Name, failure));
+                yield return new SuiteEntry(new ScenarioResult(scenario, [], TimeSpan.Zero, EngineText.Run.NotHealthy.In(language, failure)), preparation);
                 continue;
             }
-            yield return new SuiteEntry(await new ScenarioRunner(instance, observer, clock).RunAsync(scenario, ct), preparation);
+            yield return new SuiteEntry(await new ScenarioRunner(instance, observer, clock, language).RunAsync(scenario, ct), preparation);
         }
     }
 }

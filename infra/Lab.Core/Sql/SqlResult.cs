@@ -7,8 +7,11 @@ public sealed record SqlResult(IReadOnlyList<string[]> Rows, int? ErrorCode, str
 
     public string? Scalar => Rows.Count > 0 && Rows[0].Length > 0 ? Rows[0][0] : null;
 
-    public override string ToString() =>
-        Ok ? $"{Rows.Count} row(s)" + (Scalar is { } s ? $", first: {s}" : "") : $"ERROR {ErrorCode}: {ErrorMessage}";
+    public override string ToString() => Describe(Messages.Language.En);
+
+    public string Describe(Messages.Language language) => Ok
+        ? Messages.EngineText.Expectations.Rows.In(language, Rows.Count) + (Scalar is { } s ? Messages.EngineText.Expectations.FirstValue.In(language, s) : "")
+        : $"ERROR {ErrorCode}: {ErrorMessage}";
 }
 
 /// <summary>A statement that had to succeed did not.</summary>

@@ -1,4 +1,5 @@
 using Lab.Core.Galera;
+using Lab.Core.Messages;
 using Lab.Core.Model;
 
 namespace Lab.Core.Targets;
@@ -6,9 +7,11 @@ namespace Lab.Core.Targets;
 /// <summary>What `lab up` asks of a target. Options a target cannot honour are refused by it, with the reason.</summary>
 /// <param name="GaleraStart">How a new Galera cluster forms; targets without a shared initial state use the seeds' way.</param>
 /// <param name="Inventory">The existing hosts (ssh target only).</param>
+/// <param name="Language">The language of the progress lines (`lab run --lang`).</param>
 public sealed record UpRequest(
     LabDefinition Lab,
     string Instance,
     GaleraStart GaleraStart = GaleraStart.SharedState,
     bool KeepOnFailure = false,
-    string? Inventory = null);
+    string? Inventory = null,
+    Language Language = Language.En);

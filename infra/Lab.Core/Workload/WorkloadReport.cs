@@ -1,4 +1,5 @@
 using Lab.Core.Hosts;
+using Lab.Core.Messages;
 using Lab.Core.Services;
 using Lab.Core.Sql;
 
@@ -21,8 +22,10 @@ public sealed record WorkloadReport(IReadOnlyList<WriteRecord> Writes)
         }
     }
 
-    public override string ToString() =>
-        $"{Writes.Count} writes: {Ok} ok, {Failed} failed, {Unknown} unknown; longest interruption {LongestInterruption.TotalSeconds:0.00}s";
+    public override string ToString() => Describe(Language.En);
+
+    public string Describe(Language language) =>
+        EngineText.Workload.Writes.In(language, Writes.Count, Ok, Failed, Unknown, LongestInterruption.TotalSeconds);
 
     /// <summary>Reads the table on each node (causally, wsrep_sync_wait) and compares it with what was acknowledged.</summary>
     public async Task<WorkloadCheck> CheckAsync(IEnumerable<ILabHost> nodes, CancellationToken ct)
@@ -54,10 +57,13 @@ public sealed record WorkloadReport(IReadOnlyList<WriteRecord> Writes)
 /// </summary>
 public sealed record NodeCheck(string Node, int Rows, IReadOnlyList<long> Lost, IReadOnlyList<long> Phantoms, IReadOnlyList<long> FailedButPresent)
 {
-    public override string ToString() =>
-        $"{Node}: {Rows} rows" + (Lost.Count > 0 ? $", LOST {Lost.Count} (ids {Ids(Lost)})" : ", none lost")
-        + (Phantoms.Count > 0 ? $", {Phantoms.Count} never written (ids {Ids(Phantoms)})" : "")
-        + (FailedButPresent.Count > 0 ? $", {FailedButPresent.Count} told FAILED yet present (ids {Ids(FailedButPresent)})" : "");
+    public override string ToString() => Describe(Language.En);
+
+    public string Describe(Language language) =>
+        EngineText.Workload.NodeRows.In(language, Node, Rows)
+        + (Lost.Count > 0 ? EngineText.Workload.Lost.In(language, Lost.Count, Ids(Lost)) : EngineText.Workload.NoneLost.In(language))
+        + (Phantoms.Count > 0 ? EngineText.Workload.Phantoms.In(language, Phantoms.Count, Ids(Phantoms)) : "")
+        + (FailedButPresent.Count > 0 ? EngineText.Workload.FailedButPresent.In(language, FailedButPresent.Count, Ids(FailedButPresent)) : "");
 
     private static string Ids(IReadOnlyList<long> ids) => string.Join(",", ids.Take(5)) + (ids.Count > 5 ? ",..." : "");
 }
@@ -68,4 +74,6 @@ public sealed record WorkloadCheck(IReadOnlyList<NodeCheck> Nodes)
     public int Phantoms => Nodes.Sum(n => n.Phantoms.Count);
     public int FailedButPresent => Nodes.Sum(n => n.FailedButPresent.Count);
     public override string ToString() => string.Join("; ", Nodes);
+
+    public string Describe(Language language) => string.Join("; ", Nodes.Select(n => n.Describe(language)));
 }

@@ -1,3 +1,4 @@
+using Lab.Core.Messages;
 using Lab.Core.Scenarios;
 
 namespace Lab.Core.Tests.Support;
@@ -17,6 +18,9 @@ public sealed class ScenarioHarness
     public FakeLab Lab { get; }
     public RecordingObserver Observer { get; } = new();
 
+    /// <summary>The language the run speaks (`lab run --lang`).</summary>
+    public Language Language { get; init; } = Language.En;
+
     public FakeHost this[string host] => Lab[host];
 
     public Scenario Parse(string yaml) => Lab.Loader.Parse(File, yaml);
@@ -24,6 +28,6 @@ public sealed class ScenarioHarness
     public Task<ScenarioResult> RunAsync(string yaml) => RunAsync(Parse(yaml));
 
     public Task<ScenarioResult> RunAsync(Scenario scenario) =>
-        VirtualTime.RunAsync(Clock, () => new ScenarioRunner(Lab.Instance, Observer, Clock).RunAsync(scenario, CancellationToken.None));
+        VirtualTime.RunAsync(Clock, () => new ScenarioRunner(Lab.Instance, Observer, Clock, Language).RunAsync(scenario, CancellationToken.None));
 
 }
