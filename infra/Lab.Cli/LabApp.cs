@@ -40,6 +40,7 @@ public static class LabApp
         var context = new CliContext(console, catalog ?? LabCatalog.Locate, layout ?? LocalLayout.Default) { ChildrenShareStdout = childrenShareStdout };
         var root = Build(context);
         var parse = root.Parse(args);
+        if (parse.Action is System.CommandLine.Help.HelpAction) HostHelp.Describe(root, context.Catalog);
         var output = new ConsoleWriter(console);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
     }

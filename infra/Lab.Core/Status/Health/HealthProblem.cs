@@ -1,0 +1,10 @@
+namespace Lab.Core.Status.Health;
+
+/// <summary>One thing the lab's health rule finds wrong: on which host, what, and the command to run next.</summary>
+/// <param name="About">Another host the problem is about (a replica's source, a server HAProxy marks down), or null.</param>
+public sealed record HealthProblem(string Host, string What, string Next, string? About = null)
+{
+    public bool Concerns(string host) => Host == host || About == host;
+
+    public override string ToString() => $"{Host}: {What} (next: {Next})";
+}
