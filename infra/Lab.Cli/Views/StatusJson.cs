@@ -13,6 +13,8 @@ internal static class StatusJson
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Read by people and jq, never embedded in HTML: quotes and apostrophes as they are, not \u0027.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <param name="placements">How the target reaches each host (a namespace, ssh user@address ...), by host name.</param>
@@ -24,7 +26,7 @@ internal static class StatusJson
         subnet = s.Subnet,
         healthy = s.Healthy,
         healthy_means = LabHealth.Describe(s.Aspects),
-        problems = s.Problems.Select(p => new { host = p.Host, what = p.What, next = p.Next, about = p.About }),
+        problems = s.Problems.Select(p => new { host = p.Host, what = p.What, detail = p.Detail, next = p.Next, about = p.About }),
         virtual_ip = s.Aspects.VirtualIp is { } vip ? new { address = vip, holders = s.VipHolders } : null,
         hosts = s.Hosts.Select(h => new
         {

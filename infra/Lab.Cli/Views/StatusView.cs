@@ -41,6 +41,7 @@ internal static class StatusView
         foreach (var p in problems)
         {
             console.MarkupLineInterpolated($"  [red]{p.Host}[/]: {p.What}");
+            if (p.Detail is { } detail) console.MarkupLineInterpolated($"    [grey]{detail}[/]");
             console.MarkupLineInterpolated($"    next: [blue]{p.Next}[/]");
         }
     }

@@ -11,7 +11,7 @@ public sealed class DrbdHealth : IHealthRule
         foreach (var node in nodes.Where(n => !n.Drbd!.Ok))
             yield return node.Drbd!.Missing!.State == NoReading.Off
                 ? new HealthProblem(node.Name, "its machine is powered off", commands.Recreate)
-                : new HealthProblem(node.Name, $"DRBD's state could not be read: {node.Drbd.Missing.Reason}", commands.Shell(node.Name, "drbdadm status"));
+                : new HealthProblem(node.Name, "DRBD's state could not be read", commands.Shell(node.Name, "drbdadm status")) { Detail = node.Drbd.Missing.Reason };
         var primaries = nodes.Where(n => n.Drbd is { Ok: true } d && d.Value.IsPrimary).ToList();
         if (primaries.Count == 0 && nodes.Count > 0 && nodes.All(n => n.Drbd!.Ok))
             yield return new HealthProblem(nodes[0].Name, "no node is DRBD Primary: MariaDB has no disk to run on", commands.Shell(nodes[0].Name, "crm_mon -1 -r"));

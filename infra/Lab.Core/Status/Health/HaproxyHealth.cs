@@ -16,8 +16,8 @@ public sealed class HaproxyHealth : IHealthRule
             {
                 // A stopped HAProxy is the services rule's to report.
                 if (proxy.Service(ServiceCatalog.HaProxy)?.State == ServiceState.Running)
-                    yield return new HealthProblem(proxy.Name, $"HAProxy did not answer: {proxy.Backends.Missing!.Reason}",
-                        commands.Log(proxy.Name, ServiceCatalog.Get(ServiceCatalog.HaProxy).LogPath));
+                    yield return new HealthProblem(proxy.Name, "HAProxy's stats socket did not answer",
+                        commands.Log(proxy.Name, ServiceCatalog.Get(ServiceCatalog.HaProxy).LogPath)) { Detail = proxy.Backends.Missing!.Reason };
                 continue;
             }
             foreach (var backend in proxy.Backends.Value.Where(b => !b.IsUp))

@@ -27,13 +27,9 @@ public sealed class ReplicationHealth : IHealthRule
         // The primary: the only writable server, or among several the one clients are sent to (the VIP), else the first.
         var primary = writable.Count == 1 ? writable[0]
             : writable.FirstOrDefault(w => status.VipHolders.Contains(w.Name)) ?? writable.FirstOrDefault();
-        if (primary is null && everyoneAnswered && answered.Count > 0)
-        {
-            // MHA's choice: the server that has seen the most transactions.
-            var best = answered.OrderByDescending(s => s.Reading.CurrentPos.Total).First().Host;
+        if (primary is null && everyoneAnswered && MostAdvanced(status) is { } best)
             yield return new HealthProblem(best.Name, "no server takes writes: every one is read_only or a replica; this one is the most up to date",
-                commands.Sql(best.Name, "STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only=OFF"));
-        }
+                commands.Sql(best.Name, Promotion));
         foreach (var other in writable.Where(w => w != primary))
             yield return new HealthProblem(other.Name, $"takes writes as {primary!.Name} does (read_only OFF, replicates from nobody): two primaries",
                 commands.Recreate, About: primary.Name);
@@ -43,8 +39,8 @@ public sealed class ReplicationHealth : IHealthRule
             var source = status.Hosts.FirstOrDefault(h => h.Address == r.Source);
             var sourceName = source?.Name ?? r.Source;
             if (r.IoThread != "Yes" || r.SqlThread != "Yes")
-                yield return new HealthProblem(host.Name, $"IO thread {r.IoThread}, SQL thread {r.SqlThread}{Errors(r)}", NextForThreads(host, r, source, commands),
-                    About: source?.Name);
+                yield return new HealthProblem(host.Name, $"IO thread {r.IoThread}, SQL thread {r.SqlThread}", NextForThreads(host, r, source, commands),
+                    About: source?.Name) { Detail = Errors(r) };
             else if (primary is not null && source != primary)
                 yield return new HealthProblem(host.Name, $"replicates from {sourceName}, not from the primary {primary.Name}",
                     commands.Sql(host.Name, $"STOP SLAVE; CHANGE MASTER TO MASTER_HOST='{primary.Address}'; START SLAVE"), About: primary.Name);
@@ -60,9 +56,20 @@ public sealed class ReplicationHealth : IHealthRule
                     commands.Recreate, About: primary.Name);
     }
 
-    private static string Errors(ReplicationReading r) =>
-        (r.Replica["Last_IO_Errno"] is { Length: > 0 } io && io != "0" ? $"; Last_IO_Error {io}: {r.Replica["Last_IO_Error"]}" : "") +
-        (r.Replica["Last_SQL_Errno"] is { Length: > 0 } sql && sql != "0" ? $"; Last_SQL_Error {sql}: {r.Replica["Last_SQL_Error"]}" : "");
+    /// <summary>The MHA step that makes a server the primary (what ReplicationOperations.PromoteAsync runs).</summary>
+    public const string Promotion = "STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only=OFF";
+
+    /// <summary>MHA's choice of a new primary: the answering server that has seen the most transactions (null: none answered).</summary>
+    public static HostStatus? MostAdvanced(LabStatus status) =>
+        status.Hosts.Where(h => h.Replication is { Ok: true }).OrderByDescending(h => h.Replication!.Value.CurrentPos.Total).FirstOrDefault();
+
+    private static string? Errors(ReplicationReading r)
+    {
+        var errors = new List<string>();
+        if (r.Replica["Last_IO_Errno"] is { Length: > 0 } io && io != "0") errors.Add($"Last_IO_Error {io}: {r.Replica["Last_IO_Error"]}");
+        if (r.Replica["Last_SQL_Errno"] is { Length: > 0 } sql && sql != "0") errors.Add($"Last_SQL_Error {sql}: {r.Replica["Last_SQL_Error"]}");
+        return errors.Count == 0 ? null : string.Join("; ", errors);
+    }
 
     private static string NextForThreads(HostStatus host, ReplicationReading r, HostStatus? source, LabCommands commands)
     {

@@ -10,8 +10,8 @@ internal static class ServerSilence
     {
         null or { State: NoReading.Down or NoReading.Paused or NoReading.Off } => null,
         // A joining or starting server opens its socket only once it is ready: give it time.
-        { State: NoReading.NoAnswer } => new HealthProblem(host.Name, $"mariadbd runs but does not answer: {missing.Reason}", commands.Watch),
-        _ => new HealthProblem(host.Name, $"mariadbd answered with an error: {missing.Reason}",
-            commands.Log(host.Name, ServiceCatalog.Get(ServiceCatalog.MariaDb).LogPath)),
+        { State: NoReading.NoAnswer } => new HealthProblem(host.Name, "mariadbd runs but does not answer", commands.Watch) { Detail = missing.Reason },
+        _ => new HealthProblem(host.Name, "mariadbd answered with an error",
+            commands.Log(host.Name, ServiceCatalog.Get(ServiceCatalog.MariaDb).LogPath)) { Detail = missing.Reason },
     };
 }

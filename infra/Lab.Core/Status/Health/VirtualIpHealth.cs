@@ -15,8 +15,8 @@ public sealed class VirtualIpHealth(string address) : IHealthRule
         var candidates = status.Hosts.Where(h => h.HoldsVip is not null).ToList();
         if (candidates.Count == 0) yield break;
         foreach (var host in candidates.Where(h => h.HoldsVip!.Missing is { State: not NoReading.Off }))
-            yield return new HealthProblem(host.Name, $"its addresses could not be read: {host.HoldsVip!.Missing!.Reason}",
-                commands.Shell(host.Name, "ip -4 addr show dev eth0"));
+            yield return new HealthProblem(host.Name, "its addresses could not be read", commands.Shell(host.Name, "ip -4 addr show dev eth0"))
+                { Detail = host.HoldsVip!.Missing!.Reason };
 
         var holders = status.VipHolders;
         var expected = ExpectedHolder(status);
@@ -35,6 +35,12 @@ public sealed class VirtualIpHealth(string address) : IHealthRule
         else if (expected is not null && holders[0] != expected)
             yield return new HealthProblem(holders[0], $"holds the virtual IP {address}, but {expected} serves writes: clients reach the wrong server",
                 commands.Watch, About: expected);
+        // keepalived gives the address to a replica while no server is writable: clients connect, and every write fails.
+        else if (expected is null && status.Host(holders[0]).Replication is { Ok: true } r && !r.Value.Writable &&
+                 ReplicationHealth.MostAdvanced(status) is { } best)
+            yield return new HealthProblem(holders[0], $"holds the virtual IP {address} but takes no writes (read_only ON): every write through it fails",
+                commands.Sql(best.Name, ReplicationHealth.Promotion), About: best.Name)
+            { Detail = $"no server is writable; {best.Name} has seen the most transactions: promote it (the VIP follows), or start the old primary again" };
     }
 
     /// <summary>Who should hold the address now, when that is known: the one writable server, or the one DRBD Primary.</summary>
