@@ -1,5 +1,6 @@
 using Lab.Core.Hosts;
 using Lab.Core.Loading;
+using Lab.Core.Sql;
 using Lab.Core.Status;
 using Lab.Core.Status.Health;
 using Lab.Core.Tests.Support;

@@ -39,8 +39,9 @@ public sealed class ReplicationHealth : IHealthRule
             var source = status.Hosts.FirstOrDefault(h => h.Address == r.Source);
             var sourceName = source?.Name ?? r.Source;
             if (r.IoThread != "Yes" || r.SqlThread != "Yes")
+                // Only the IO thread talks to the source: a stopped SQL thread is this server's own business.
                 yield return new HealthProblem(host.Name, $"IO thread {r.IoThread}, SQL thread {r.SqlThread}", NextForThreads(host, r, source, commands),
-                    About: source?.Name) { Detail = Errors(r) };
+                    About: r.IoThread != "Yes" ? source?.Name : null) { Detail = Errors(r) };
             else if (primary is not null && source != primary)
                 yield return new HealthProblem(host.Name, $"replicates from {sourceName}, not from the primary {primary.Name}",
                     commands.Sql(host.Name, $"STOP SLAVE; CHANGE MASTER TO MASTER_HOST='{primary.Address}'; START SLAVE"), About: primary.Name);
