@@ -61,7 +61,7 @@ public sealed class StatusViewTests
         new(name, $"10.10.10.{last}", [new ServiceStatus("mariadb", state, state == ServiceState.Running ? 100 : 0), Up("keepalived")])
         {
             Replication = state == ServiceState.Running
-                ? Reading<ReplicationReading>.Of(new ReplicationReading(readOnly, GtidPosition.Parse(gtid), new ReplicaStatus(replica ?? new()))))
+                ? Reading<ReplicationReading>.Of(new ReplicationReading(readOnly, GtidPosition.Parse(gtid), new ReplicaStatus(replica ?? new())))
                 : Reading<ReplicationReading>.None(NoReading.NotRunning(new ServiceStatus("mariadb", state, 0), "mariadbd")),
             HoldsVip = Reading<bool>.Of(name == "primary" && state == ServiceState.Running),
         };
@@ -92,7 +92,8 @@ public sealed class StatusViewTests
             .SequenceEqual(["host", "address", "services", "cluster", "size", "state", "ready", "haproxy"]));
         Assert.Equal(["db1", "10.10.10.101", "up", "Primary", "3", "Synced", "ON"], Row(output, "db1"));
         Assert.Equal(["haproxy", "10.10.10.41", "up", "db1", "UP"], Row(output, "haproxy"));
-        Assert.Contains("healthy: every service running; every node Primary and Synced at full size; every HAProxy backend UP", output);
+        Assert.Contains("healthy: every service running; every node Primary and Synced at full size; every HAProxy backend UP",
+            string.Join(" ", Lines(output).Select(l => l.Trim())));
     }
 
     [Fact]

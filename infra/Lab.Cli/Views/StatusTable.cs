@@ -10,13 +10,15 @@ namespace Lab.Cli.Views;
 /// </summary>
 internal static class StatusTable
 {
-    private sealed record Column(string Header, Func<HostStatus, string> Cell);
+    /// <param name="Wraps">Whether its cells may break across lines when the table must shrink: only those made of
+    /// several words ("mariadb down", "no answer"); names, addresses, GTIDs and states are never cut.</param>
+    private sealed record Column(string Header, Func<HostStatus, string> Cell, bool Wraps = false);
 
     public static Table Build(LabStatus status)
     {
         var columns = ColumnsFor(status.Aspects);
         var table = new Table().Border(TableBorder.None);
-        foreach (var c in columns) table.AddColumn(new TableColumn(c.Header) { Padding = new Padding(0, 0, 2, 0) });
+        foreach (var c in columns) table.AddColumn(new TableColumn(c.Header) { Padding = new Padding(0, 0, 2, 0), NoWrap = !c.Wraps });
         table.Columns[^1].Padding = new Padding(0, 0, 0, 0);
         foreach (var host in status.Hosts)
             table.AddRow(columns.Select(c => new Markup(c.Cell(host))).ToArray<Spectre.Console.Rendering.IRenderable>());
@@ -39,20 +41,20 @@ internal static class StatusTable
         {
             new("host", h => Markup.Escape(h.Name)),
             new("address", h => Markup.Escape(h.Address)),
-            new("services", Services),
+            new("services", Services, Wraps: true),
         };
         if (aspects.Galera)
             columns.AddRange(
             [
-                new("cluster", h => Galera(h, g => Good(g.ClusterStatus, g.ClusterStatus == "Primary"), missing: true)),
+                new("cluster", h => Galera(h, g => Good(g.ClusterStatus, g.ClusterStatus == "Primary"), missing: true), Wraps: true),
                 new("size", h => Galera(h, g => Markup.Escape(g.ClusterSize.ToString()))),
-                new("state", h => Galera(h, g => Good(g.LocalStateComment, g.LocalStateComment == "Synced"))),
+                new("state", h => Galera(h, g => Good(g.LocalStateComment, g.LocalStateComment == "Synced")), Wraps: true),
                 new("ready", h => Galera(h, g => Good(g.Ready, g.Ready == "ON"))),
             ]);
         if (aspects.Replication)
             columns.AddRange(
             [
-                new("role", h => Replication(h, r => Markup.Escape(r.Role), missing: true)),
+                new("role", h => Replication(h, r => Markup.Escape(r.Role), missing: true), Wraps: true),
                 new("ro", h => Replication(h, r => r.ReadOnly ? "ON" : "OFF")),
                 new("IO", h => Replication(h, r => r.IsReplica ? Good(r.IoThread, r.IoThread == "Yes") : None)),
                 new("SQL", h => Replication(h, r => r.IsReplica ? Good(r.SqlThread, r.SqlThread == "Yes") : None)),
@@ -68,7 +70,7 @@ internal static class StatusTable
         if (aspects.Haproxy)
             columns.Add(new("haproxy", h => h.Backends is null ? "" : h.Backends.Ok
                 ? string.Join("\n", h.Backends.Value.Select(b => Good($"{b.Server} {b.Status}", b.IsUp)))
-                : Missing(h.Backends.Missing!)));
+                : Missing(h.Backends.Missing!), Wraps: true));
         return columns;
     }
 
