@@ -45,8 +45,8 @@ internal static class StatusCommand
         await LabStatusReader.ReadAsync(lab, ct) with { NameInstanceInHints = context.ExistingInstances().Count > 1 };
 
     /// <summary>
-    /// Shows the status again whenever it changes: in place on a terminal, appended (with the time) in a log. Ctrl-C
-    /// ends it; the exit code is the last status's verdict.
+    /// Shows the status again whenever it changes: in place on a terminal, appended (with the time) in a log, until
+    /// Ctrl-C (or the command's cancellation, which then returns the last status's verdict).
     /// </summary>
     private static async Task<int> WatchAsync(CliContext context, LabInstance lab, TimeSpan interval, CancellationToken ct)
     {

@@ -29,9 +29,15 @@ internal static class StatusTable
     public static IEnumerable<string> Legends(StatusAspects aspects)
     {
         if (aspects.Galera)
-            yield return "cluster, size, state, ready: wsrep_cluster_status, wsrep_cluster_size, wsrep_local_state_comment, wsrep_ready";
+        {
+            yield return "cluster: wsrep_cluster_status · size: wsrep_cluster_size · ready: wsrep_ready";
+            yield return "state: wsrep_local_state_comment";
+        }
         if (aspects.Replication)
-            yield return "ro: read_only · IO, SQL: Slave_IO_Running, Slave_SQL_Running · lag: Seconds_Behind_Master · gtid: gtid_current_pos";
+        {
+            yield return "ro: read_only · lag: Seconds_Behind_Master · gtid: gtid_current_pos";
+            yield return "IO, SQL: Slave_IO_Running, Slave_SQL_Running";
+        }
         yield return "services: up when all of the host's services run (lab status --json lists each)";
     }
 

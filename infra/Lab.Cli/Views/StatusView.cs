@@ -40,11 +40,14 @@ internal static class StatusView
     {
         foreach (var p in problems)
         {
-            console.MarkupLineInterpolated($"  [red]{p.Host}[/]: {p.What}");
-            if (p.Detail is { } detail) console.MarkupLineInterpolated($"    [grey]{detail}[/]");
-            console.MarkupLineInterpolated($"    next: [blue]{p.Next}[/]");
+            Indented(console, 2, Markup.FromInterpolated($"[red]{p.Host}[/]: {p.What}"));
+            if (p.Detail is { } detail) Indented(console, 4, Markup.FromInterpolated($"[grey]{detail}[/]"));
+            Indented(console, 4, Markup.FromInterpolated($"next: [blue]{p.Next}[/]"));
         }
     }
+
+    /// <summary>A paragraph whose wrapped lines keep its indentation, so each problem stays a block of its own.</summary>
+    private static void Indented(IAnsiConsole console, int by, Markup text) => console.Write(new Padder(text, new Padding(by, 0, 0, 0)));
 
     private static string VipHolders(LabStatus status) => status.VipHolders switch
     {

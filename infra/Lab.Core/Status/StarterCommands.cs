@@ -18,7 +18,8 @@ public static class StarterCommands
         var replica = ReplicationRoles.InitialReplicas(lab).FirstOrDefault();
         // The client's own mariadb goes where an application would: through HAProxy, to the VIP, or to the primary.
         if (client is not null) lines.Add(commands.Shell(client.Name, "mariadb -e 'SELECT @@hostname'"));
-        if (server is not null) lines.Add(commands.Sql(server.Name, "SELECT @@hostname, @@read_only"));
+        if (server is not null)
+            lines.Add(commands.Sql(server.Name, server.Runs(ServiceCatalog.Galera) ? "SHOW STATUS LIKE 'wsrep_cluster_size'" : "SELECT @@hostname, @@read_only"));
         if (replica is not null) lines.Add(commands.Sql(replica.Name, "SHOW SLAVE STATUS"));
         if (server is not null) lines.Add($"lab kill {server.Name}" + (commands.NameInstance ? $" --instance {commands.Instance}" : "") +
                                           "    # then: lab status");

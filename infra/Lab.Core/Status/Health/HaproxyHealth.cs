@@ -22,8 +22,11 @@ public sealed class HaproxyHealth : IHealthRule
             }
             foreach (var backend in proxy.Backends.Value.Where(b => !b.IsUp))
                 yield return new HealthProblem(proxy.Name,
-                    $"HAProxy has {backend.Server} {backend.Status}" + (backend.CheckStatus.Length > 0 ? $" (check {backend.CheckStatus})" : ""),
+                    $"HAProxy has {backend.Server} {backend.Status}" + (Check(backend) is { Length: > 0 } check ? $" (check {check})" : ""),
                     commands.Watch, About: backend.Server);
         }
     }
+
+    // "* L7STS" while a check is under way: the result is what matters, not whether it is being redone.
+    private static string Check(Lab.Core.Haproxy.HaproxyBackend backend) => backend.CheckStatus.TrimStart('*', ' ');
 }
