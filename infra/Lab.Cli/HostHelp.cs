@@ -17,8 +17,10 @@ internal static class HostHelp
         string text;
         try
         {
+            var labs = catalog.LabNames;
+            if (labs.Count == 0) return;
             text = "Host name from the instance's lab: " +
-                   string.Join("; ", catalog.LabNames.Select(l => $"{l}: {string.Join(", ", catalog.Load(l).Hosts.Select(h => h.Name))}"));
+                   string.Join("; ", labs.Select(l => $"{l}: {string.Join(", ", catalog.Load(l).Hosts.Select(h => h.Name))}"));
         }
         catch (LabException)
         {
