@@ -4,67 +4,76 @@ using Lab.Instances;
 
 namespace Lab.Cli.Tests;
 
-/// <summary>
-/// One real lab on the local target (namespaces), brought up once through `lab up` for the tests of a class and taken
-/// down at the end, under a generated name in a private state directory outside /tmp (lab hosts mount their own /tmp).
-/// </summary>
-public abstract class RealLabFixture : IAsyncLifetime
+/// <summary>One real lab instance, driven through the `lab` command tree.</summary>
+public sealed class RealLab(CliRunner cli, string lab)
 {
-    private readonly string _state = Path.Combine("/var/lib/lab-tests", $"cli-{Guid.NewGuid():N}"[..12]);
-
-    protected RealLabFixture(string lab)
-    {
-        Lab = lab;
-        Instance = $"tcli{lab[..3]}-{Guid.NewGuid():N}"[..14];
-        Cli = new CliRunner(layout: new LocalLayout(Path.Combine(_state, "state"), "/run/lab/ns", LocalLayout.Default.CacheRoot));
-    }
-
-    public string Lab { get; }
-    public string Instance { get; }
-    public CliRunner Cli { get; }
+    public string Lab { get; } = lab;
+    public string Instance { get; } = $"tcli{lab[..3]}-{Guid.NewGuid():N}"[..14];
 
     /// <summary>What `lab up` printed and how it exited: a test that needs the lab shows it when the lab did not come up.</summary>
-    public (int Exit, string Output) Up { get; private set; }
+    public (int Exit, string Output) Up { get; private set; } = (-1, "not brought up");
 
     public TimeSpan UpTime { get; private set; }
 
-    /// <summary>Runs `lab ARGS --instance INSTANCE` at the given console width.</summary>
+    /// <summary>Runs `lab ARGS --instance INSTANCE` (the option before any `--`) at the given console width.</summary>
     public Task<(int ExitCode, string Output)> RunAsync(int width, params string[] args)
     {
-        Cli.Width = width;
+        cli.Width = width;
         var dash = Array.IndexOf(args, "--");
         string[] named = dash < 0 ? [.. args, "--instance", Instance] : [.. args[..dash], "--instance", Instance, .. args[dash..]];
-        return Cli.RunAsync(named);
+        return cli.RunAsync(named);
     }
 
     public void AssertUp() => Assert.True(Up.Exit == 0, $"`lab up {Lab}` exited {Up.Exit}:\n{Up.Output}");
 
-    public async Task InitializeAsync()
+    public async Task UpAsync()
     {
-        Directory.CreateDirectory(_state);
         var clock = Stopwatch.StartNew();
         Up = await RunAsync(1000, "up", Lab);
         UpTime = clock.Elapsed;
     }
 
+    public Task DownAsync() => cli.RunAsync("down", "--instance", Instance);
+}
+
+/// <summary>
+/// A real replication lab and a real failover lab on the local target (namespaces), brought up one after the other
+/// through `lab up` and taken down at the end, under generated names in one private state directory outside /tmp
+/// (lab hosts mount their own /tmp). One state directory and one `up` at a time: subnets are claimed under its lock.
+/// </summary>
+public sealed class RealLabsFixture : IAsyncLifetime
+{
+    private readonly string _state = Path.Combine("/var/lib/lab-tests", $"cli-{Guid.NewGuid():N}"[..12]);
+    private readonly CliRunner _cli;
+
+    public RealLabsFixture()
+    {
+        _cli = new CliRunner(layout: new LocalLayout(Path.Combine(_state, "state"), "/run/lab/ns", LocalLayout.Default.CacheRoot));
+        Replication = new RealLab(_cli, "replication");
+        Failover = new RealLab(_cli, "failover");
+    }
+
+    public RealLab Replication { get; }
+    public RealLab Failover { get; }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_state);
+        await Replication.UpAsync();
+        await Failover.UpAsync();
+    }
+
     public async Task DisposeAsync()
     {
-        try { await Cli.RunAsync("down", "--instance", Instance); }
+        try
+        {
+            await Replication.DownAsync();
+            await Failover.DownAsync();
+        }
         finally
         {
-            Cli.Dispose();
+            _cli.Dispose();
             try { Directory.Delete(_state, recursive: true); } catch (IOException) { }
         }
     }
-}
-
-public sealed class ReplicationLabFixture() : RealLabFixture("replication");
-
-public sealed class FailoverLabFixture() : RealLabFixture("failover");
-
-/// <summary>Real labs share the two cores: one at a time.</summary>
-[CollectionDefinition(Name)]
-public sealed class RealLabsCollection : ICollectionFixture<ReplicationLabFixture>, ICollectionFixture<FailoverLabFixture>
-{
-    public const string Name = "real labs";
 }

@@ -9,9 +9,11 @@ namespace Lab.Cli.Tests;
 /// each replica's IO and SQL threads, who holds the virtual IP, a crashed server shown as down with the command that
 /// brings it back, and `lab start --wait` returning once the lab's health rule is satisfied again.
 /// </summary>
-[Collection(RealLabsCollection.Name)]
-public sealed class RealLabStatusTests(ReplicationLabFixture replication, FailoverLabFixture failover, ITestOutputHelper log)
+public sealed class RealLabStatusTests(RealLabsFixture labs, ITestOutputHelper log) : IClassFixture<RealLabsFixture>
 {
+    private readonly RealLab replication = labs.Replication;
+    private readonly RealLab failover = labs.Failover;
+
     private const int Width = 80;
 
     private static string[] Lines(string output) => output.TrimEnd('\n').Split('\n');
