@@ -1,5 +1,6 @@
 using Lab.Core.Hosts;
 using Lab.Core.Status;
+using Lab.Core.Status.Health;
 using Spectre.Console;
 
 namespace Lab.Cli.Views;
@@ -64,7 +65,7 @@ internal static class StatusTable
                 new("ro", h => Replication(h, r => r.ReadOnly ? "ON" : "OFF")),
                 new("IO", h => Replication(h, r => r.IsReplica ? Good(r.IoThread, r.IoThread == "Yes") : None)),
                 new("SQL", h => Replication(h, r => r.IsReplica ? Good(r.SqlThread, r.SqlThread == "Yes") : None)),
-                new("lag", h => Replication(h, r => !r.IsReplica ? None : r.LagSeconds is { } s ? Good($"{s}s", s <= Lab.Core.Status.Health.ReplicationHealth.MaxLagSeconds) : "[red]NULL[/]")),
+                new("lag", h => Replication(h, r => !r.IsReplica ? None : r.LagSeconds is { } s ? Good($"{s}s", s <= ReplicationHealth.MaxLagSeconds) : "[red]NULL[/]")),
                 new("gtid", h => Replication(h, r => Markup.Escape(r.CurrentPos.Domains.Count == 0 ? "-" : r.CurrentPos.ToString()))),
             ]);
         if (aspects.Drbd)

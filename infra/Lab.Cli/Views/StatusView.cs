@@ -1,4 +1,3 @@
-using Lab.Core.Hosts;
 using Lab.Core.Status;
 using Lab.Core.Status.Health;
 using Spectre.Console;
