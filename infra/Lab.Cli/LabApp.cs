@@ -17,10 +17,11 @@ public static class LabApp
             "classroom VMs or the cloud.\n\n" +
             "Typical session:\n" +
             "  lab up galera                 # db1-3 (MariaDB Galera), haproxy, client; ends with the status\n" +
-            "  lab status                    # wsrep_cluster_status / size / local_state per node, HAProxy backends\n" +
+            "  lab status                    # what the lab's health rests on, per host; each problem with its next command\n" +
             "  lab sql db2 \"CREATE DATABASE lab1\"\n" +
             "  lab shell client              # then: mariadb -e 'SELECT @@hostname'   (goes through HAProxy)\n" +
-            "  lab kill db1 ; lab start db1  # watch it rejoin by IST\n" +
+            "  lab kill db1 ; lab start db1 --wait   # it rejoins by IST; --wait returns once it is Synced\n" +
+            "  lab up replication            # or failover, lvs, ha-drbd: `lab list` names the labs, `lab sql --help` their hosts\n" +
             "  lab down                      # removes only what this instance made");
         foreach (var command in new[]
                  {
@@ -45,6 +46,7 @@ public static class LabApp
         };
         var root = Build(context);
         var parse = root.Parse(args);
+        if (parse.Action is System.CommandLine.Help.HelpAction) HostHelp.Describe(root, context.Catalog);
         var output = new ConsoleWriter(console);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
     }

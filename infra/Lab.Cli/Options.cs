@@ -10,9 +10,10 @@ internal static class Options
         Description = "Lab instance to act on (default: the lab's name for `up`, else the only instance that exists)",
     };
 
-    public static Argument<string> Lab() => new("lab") { Description = "Lab name: a folder under labs/ (galera, ...)" };
+    public static Argument<string> Lab() => new("lab") { Description = "Lab name: a folder under labs/ (`lab list` names them)" };
 
-    public static Argument<string> Host() => new("host") { Description = "Host name from the lab definition (db1, db2, db3, haproxy, client)" };
+    /// <summary>The host argument; `--help` replaces its description with each lab's hosts (<see cref="HostHelp"/>).</summary>
+    public static Argument<string> Host() => new(HostHelp.ArgumentName) { Description = "Host name from the instance's lab (`lab status` lists them)" };
 
     /// <summary>--target, with every registered target named and explained in its help.</summary>
     public static Option<string> Target(CliContext context)

@@ -76,8 +76,7 @@ public abstract class ConformanceFixture : IAsyncLifetime
             how = "up";
             var status = await LabStatusReader.ReadAsync(_current, ct);
             if (!status.Healthy)
-                throw new InvalidOperationException($"{lab} on {Target.Name}: not healthy right after up: " +
-                                                    string.Join("; ", status.Hosts.Select(h => $"{h.Name}: {string.Join(",", h.Services)} {h.Galera}")));
+                throw new InvalidOperationException($"{lab} on {Target.Name}: not healthy right after up: " + string.Join("; ", status.Problems));
         }
         return (_current, clock.Elapsed, how);
     }

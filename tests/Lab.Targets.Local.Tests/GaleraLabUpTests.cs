@@ -19,7 +19,7 @@ public sealed class GaleraLabUpTests(GaleraLabFixture lab)
             Assert.True(status.IsPrimarySynced(3), $"{node.Name}: {status}");
         }
         var whole = await LabStatusReader.ReadAsync(lab.Instance, CancellationToken.None);
-        Assert.True(whole.Healthy, string.Join("; ", whole.Hosts.Select(h => $"{h.Name}: {h.Galera} {string.Join(",", h.Backends ?? [])}")));
+        Assert.True(whole.Healthy, string.Join("; ", whole.Problems));
     }
 
     [Fact]

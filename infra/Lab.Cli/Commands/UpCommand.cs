@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Lab.Cli.Views;
 using Lab.Core.Galera;
 using Lab.Core.Status;
+using Lab.Core.Status.Health;
 using Lab.Core.Targets;
 using Spectre.Console;
 
@@ -34,11 +35,11 @@ internal static class UpCommand
                 parse.GetValue(keep), parse.GetValue(inventory));
             var up = await context.UpAsync(parse.GetValue(target)!, request, m => context.Progress(clock.Elapsed, m), ct);
             context.Success(clock.Elapsed, $"lab '{definition.Name}' is up as instance '{name}' on the {up.Target} target");
-            var status = await LabStatusReader.ReadAsync(up, ct);
+            var status = await StatusCommand.ReadAsync(context, up, ct);
             StatusView.Render(context.Console, status);
-            var someHost = definition.Hosts.FirstOrDefault(h => h.Services.Count > 0)?.Name ?? definition.Hosts[0].Name;
-            var client = definition.Hosts.FirstOrDefault(h => h.Role == "client")?.Name ?? someHost;
-            context.Console.MarkupLineInterpolated($"[grey]next: lab shell {client} · lab sql {someHost} \"SELECT @@hostname\" · lab down --instance {name}[/]");
+            var next = StarterCommands.For(up.Lab, new LabCommands(definition.Name, name, status.NameInstanceInHints));
+            context.Console.MarkupLine("[grey]next:[/]");
+            foreach (var line in next) context.Console.MarkupLineInterpolated($"  [grey]{line}[/]");
             return status.Healthy ? 0 : 1;
         }));
         return command;

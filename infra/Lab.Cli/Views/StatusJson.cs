@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lab.Core.Status;
+using Lab.Core.Status.Health;
 
 namespace Lab.Cli.Views;
 
@@ -12,6 +13,8 @@ internal static class StatusJson
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Read by people and jq, never embedded in HTML: quotes and apostrophes as they are, not \u0027.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <param name="placements">How the target reaches each host (a namespace, ssh user@address ...), by host name.</param>
@@ -22,22 +25,42 @@ internal static class StatusJson
         target = s.Target,
         subnet = s.Subnet,
         healthy = s.Healthy,
+        healthy_means = LabHealth.Describe(s.Aspects),
+        problems = s.Problems.Select(p => new { host = p.Host, what = p.What, detail = p.Detail, next = p.Next, about = p.About }),
+        virtual_ip = s.Aspects.VirtualIp is { } vip ? new { address = vip, holders = s.VipHolders } : null,
         hosts = s.Hosts.Select(h => new
         {
             name = h.Name,
             address = h.Address,
             reached = placements?.FirstOrDefault(p => p.Host == h.Name)?.Reached,
             services = h.Services.ToDictionary(x => x.Service, x => new { state = x.State.ToString().ToLowerInvariant(), pid = x.Pid }),
-            wsrep = h.Galera is null ? null : new
+            wsrep = h.Galera is { Ok: true } g ? new
             {
-                wsrep_cluster_status = h.Galera.ClusterStatus,
-                wsrep_cluster_size = h.Galera.ClusterSize,
-                wsrep_local_state_comment = h.Galera.LocalStateComment,
-                wsrep_ready = h.Galera.Ready,
-            },
-            wsrep_error = h.GaleraError,
-            haproxy_backends = h.Backends?.Select(b => new { backend = b.Backend, server = b.Server, status = b.Status, check = b.CheckStatus }),
-            haproxy_error = h.BackendsError,
+                wsrep_cluster_status = g.Value.ClusterStatus,
+                wsrep_cluster_size = g.Value.ClusterSize,
+                wsrep_local_state_comment = g.Value.LocalStateComment,
+                wsrep_ready = g.Value.Ready,
+            } : null,
+            wsrep_error = h.Galera?.Missing?.Reason,
+            replication = h.Replication is { Ok: true } r ? new
+            {
+                role = r.Value.Role,
+                read_only = r.Value.ReadOnly,
+                gtid_current_pos = r.Value.CurrentPos.Domains.Count == 0 ? "" : r.Value.CurrentPos.ToString(),
+                source = r.Value.IsReplica ? r.Value.Source : null,
+                slave_io_running = r.Value.IsReplica ? r.Value.IoThread : null,
+                slave_sql_running = r.Value.IsReplica ? r.Value.SqlThread : null,
+                seconds_behind_master = r.Value.LagSeconds,
+                last_io_error = r.Value.IsReplica ? r.Value.Replica["Last_IO_Error"] : null,
+                last_sql_error = r.Value.IsReplica ? r.Value.Replica["Last_SQL_Error"] : null,
+            } : null,
+            replication_error = h.Replication?.Missing?.Reason,
+            holds_vip = h.HoldsVip is { Ok: true } v ? v.Value : (bool?)null,
+            drbd = h.Drbd is { Ok: true } d ? new { role = d.Value.Role, mariadb_running = d.Value.MariaDbRunning } : null,
+            drbd_error = h.Drbd?.Missing?.Reason,
+            haproxy_backends = h.Backends is { Ok: true } b
+                ? b.Value.Select(x => new { backend = x.Backend, server = x.Server, status = x.Status, check = x.CheckStatus }) : null,
+            haproxy_error = h.Backends?.Missing?.Reason,
         }),
     };
 }

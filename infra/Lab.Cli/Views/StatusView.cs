@@ -1,46 +1,57 @@
-using Lab.Core.Hosts;
 using Lab.Core.Status;
+using Lab.Core.Status.Health;
 using Spectre.Console;
 
 namespace Lab.Cli.Views;
 
-/// <summary>Renders a <see cref="LabStatus"/> as a table; no logic beyond choosing colours.</summary>
+/// <summary>
+/// Renders a <see cref="LabStatus"/>: a borderless table whose columns the lab's aspects choose, short cells that fit
+/// 80 columns (a server that gives no reading shows a word such as "down"), then the details below it: the virtual
+/// IP, what the column names stand for, and the verdict with each problem's host, reason and next command.
+/// </summary>
 internal static class StatusView
 {
     public static void Render(IAnsiConsole console, LabStatus status)
     {
-        var table = new Table().Title(Markup.Escape($"{status.Lab} · instance {status.Instance} · {status.Target} · {status.Subnet}"))
-            .AddColumns("host", "address", "services", "cluster_status", "size", "local_state", "ready", "HAProxy backends");
-        foreach (var h in status.Hosts)
-        {
-            var services = string.Join("\n", h.Services.Select(s => $"{Markup.Escape(s.Service)} {Colour(s)}"));
-            var g = h.Galera;
-            table.AddRow(
-                new Markup(Markup.Escape(h.Name)),
-                new Markup(Markup.Escape(h.Address)),
-                new Markup(services.Length > 0 ? services : "[grey]-[/]"),
-                new Markup(g is not null ? Good(g.ClusterStatus, g.ClusterStatus == "Primary") : h.GaleraError is { } e ? $"[red]{Markup.Escape(e)}[/]" : "[grey]-[/]"),
-                new Markup(g is not null ? g.ClusterSize.ToString() : ""),
-                new Markup(g is not null ? Good(g.LocalStateComment, g.LocalStateComment == "Synced") : ""),
-                new Markup(g is not null ? Good(g.Ready, g.Ready == "ON") : ""),
-                new Markup(h.Backends is not null
-                    ? string.Join("\n", h.Backends.Select(b => Good($"{b.Server} {b.Status}", b.IsUp)))
-                    : h.BackendsError is { } be ? $"[red]{Markup.Escape(be)}[/]" : "[grey]-[/]"));
-        }
-        console.Write(table);
-        console.MarkupLine("[grey]cluster_status, local_state, ready: wsrep_cluster_status, wsrep_local_state_comment, wsrep_ready[/]");
-        var galera = status.Hosts.Any(h => h.Galera is not null || h.GaleraError is not null);
-        console.MarkupLine(!status.Healthy ? "[yellow]not healthy[/]"
-            : galera ? "[green]healthy[/]: every node Primary and Synced, every backend UP"
-            : "[green]healthy[/]: every service running");
+        console.MarkupLineInterpolated($"[bold]{status.Lab}[/] · instance {status.Instance} · {status.Target} · {status.Subnet}");
+        console.Write(StatusTable.Build(status));
+        if (status.Aspects.VirtualIp is { } vip)
+            console.MarkupLineInterpolated($"virtual IP {vip}: {VipHolders(status)}");
+        foreach (var legend in StatusTable.Legends(status.Aspects))
+            console.MarkupLineInterpolated($"[grey]{legend}[/]");
+        RenderVerdict(console, status);
     }
 
-    private static string Colour(ServiceStatus s) => s.State switch
+    /// <summary>"healthy: what that means here", or "not healthy:" and each problem with its next command.</summary>
+    public static void RenderVerdict(IAnsiConsole console, LabStatus status)
     {
-        ServiceState.Running => "[green]up[/]",
-        ServiceState.Paused => "[yellow]paused[/]",
-        _ => "[red]down[/]",
-    };
+        var problems = status.Problems;
+        if (problems.Count == 0)
+        {
+            console.MarkupLineInterpolated($"[green]healthy[/]: {LabHealth.Describe(status.Aspects)}");
+            return;
+        }
+        console.MarkupLine("[yellow]not healthy:[/]");
+        RenderProblems(console, problems);
+    }
 
-    private static string Good(string text, bool good) => good ? $"[green]{Markup.Escape(text)}[/]" : $"[red]{Markup.Escape(text)}[/]";
+    public static void RenderProblems(IAnsiConsole console, IEnumerable<HealthProblem> problems)
+    {
+        foreach (var p in problems)
+        {
+            Indented(console, 2, Markup.FromInterpolated($"[red]{p.Host}[/]: {p.What}"));
+            if (p.Detail is { } detail) Indented(console, 4, Markup.FromInterpolated($"[grey]{detail}[/]"));
+            Indented(console, 4, Markup.FromInterpolated($"next: [blue]{p.Next}[/]"));
+        }
+    }
+
+    /// <summary>A paragraph whose wrapped lines keep its indentation, so each problem stays a block of its own.</summary>
+    private static void Indented(IAnsiConsole console, int by, Markup text) => console.Write(new Padder(text, new Padding(by, 0, 0, 0)));
+
+    private static string VipHolders(LabStatus status) => status.VipHolders switch
+    {
+        [] => "held by nobody",
+        [var one] => $"on {one}",
+        var several => $"on {string.Join(" and ", several)} (more than one)",
+    };
 }

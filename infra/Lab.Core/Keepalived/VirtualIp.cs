@@ -26,11 +26,17 @@ public sealed class VirtualIp(LabInstance instance)
         {
             // A host whose machine is powered off holds nothing (and cannot be asked).
             if (instance.Power is { } power && !power.IsOn(host.Name)) continue;
-            var r = await host.RunAsync("ip -4 -o addr show dev eth0", timeout: TimeSpan.FromSeconds(5), ct: ct);
-            if (!r.Ok) throw new HostCommandException(host.Name, "ip addr", r);
-            if (r.Stdout.Contains($" {Address}/", StringComparison.Ordinal)) holders.Add(host.Name);
+            if (await HoldsAsync(host, ct)) holders.Add(host.Name);
         }
         return holders;
+    }
+
+    /// <summary>Whether the address is on <paramref name="host"/>'s eth0 now.</summary>
+    public async Task<bool> HoldsAsync(ILabHost host, CancellationToken ct)
+    {
+        var r = await host.RunAsync("ip -4 -o addr show dev eth0", timeout: TimeSpan.FromSeconds(5), ct: ct);
+        if (!r.Ok) throw new HostCommandException(host.Name, "ip addr", r);
+        return r.Stdout.Contains($" {Address}/", StringComparison.Ordinal);
     }
 
     /// <summary>A probe that holds when exactly <paramref name="holder"/> has the VIP.</summary>

@@ -10,20 +10,25 @@ public sealed class CliRunner : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("lab-cli-tests-").FullName;
 
-    public CliRunner(string? catalogRoot = null)
+    /// <param name="layout">Where instances live; default: throwaway directories (no lab can be brought up there).</param>
+    public CliRunner(string? catalogRoot = null, LocalLayout? layout = null)
     {
         CatalogRoot = catalogRoot ?? RepoRoot.Path;
-        Layout = new LocalLayout(Path.Combine(_scratch, "state"), Path.Combine(_scratch, "ns"), Path.Combine(_scratch, "cache"));
+        Layout = layout ?? new LocalLayout(Path.Combine(_scratch, "state"), Path.Combine(_scratch, "ns"), Path.Combine(_scratch, "cache"));
     }
 
     public string CatalogRoot { get; }
     public LocalLayout Layout { get; }
     public string Scratch => _scratch;
 
+    /// <summary>The console's width in columns (a terminal's is often 80).</summary>
+    public int Width { get; set; } = 1000;
+
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var writer = new StringWriter();
         var console = PlainConsole(writer);
+        console.Profile.Width = Width;
         var exit = await LabApp.RunAsync(args, console, Layout, () => new LabCatalog(CatalogRoot));
         return (exit, writer.ToString().ReplaceLineEndings("\n"));
     }
