@@ -13,8 +13,9 @@ namespace Lab.Core.Messages;
 public static partial class EnglishLeftovers
 {
     // A word as the terminal shows it: letters, digits, '_' and '-' (kill-node1-ist is one word, not "kill"), dots only
-    // inside (pc.bootstrap). Code in backquotes is one word: the "stop" of `workload: stop` is YAML, not English.
-    [GeneratedRegex(@"`[^`]*`|[A-Za-z][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)*")]
+    // inside (pc.bootstrap). Code in backquotes is one word: the "stop" of `workload: stop` is YAML, not English. A file
+    // path is one word too: where the checkout lives (/check/work/...) is not the engine speaking.
+    [GeneratedRegex(@"`[^`]*`|[\w.\-]*(?:/[\w.\-]+)+|[A-Za-z][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)*")]
     private static partial Regex Word();
 
     [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
