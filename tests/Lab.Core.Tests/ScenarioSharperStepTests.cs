@@ -146,11 +146,41 @@ public sealed class ScenarioSharperStepTests
 
         Assert.True(result.Passed, result.Timeline());
         const string merged = "gcache.size=1M;evs.join_retrans_period=PT0.1S;evs.suspect_timeout=PT2S";
-        foreach (var h in new[] { "db1", "db2" })
-            Assert.Equal([["--wsrep-sst-method=mariabackup", "--wsrep_provider_options=" + merged]], lab[h].Services.Starts(ServiceCatalog.Galera));
+        foreach (var h in new[] { "db1", "db2" }) // then restarted with the lab's own configuration when the scenario ended
+            Assert.Equal([["--wsrep-sst-method=mariabackup", "--wsrep_provider_options=" + merged], []], lab[h].Services.Starts(ServiceCatalog.Galera));
+        Assert.Equal(["restart db2 with the lab's own provider options (it was started with added ones)",
+                      "restart db1 with the lab's own provider options (it was started with added ones)"],
+            result.Steps.Where(s => s.StageTitle == ScenarioRunner.CleanUpTitle).Select(s => s.Description));
         Assert.Equal($"db1: started with wsrep_provider_options={merged}; db2: started with wsrep_provider_options={merged}", result.Steps[0].Detail);
         Assert.Equal("start db1, db2 --wsrep-sst-method=mariabackup, provider options gcache.size=1M;evs.suspect_timeout=PT2S merged into the lab's",
             result.Steps[0].Description);
+    }
+
+    [Fact]
+    public async Task Given_a_node_started_with_provider_options_When_the_scenario_restarts_it_plainly_or_leaves_it_down_Then_the_end_starts_nothing_more()
+    {
+        var lab = new ScenarioHarness("galera");
+        foreach (var h in new[] { "db1", "db2" })
+        {
+            lab[h].Services.Set(ServiceCatalog.Galera, ServiceState.Stopped);
+            lab[h].OnCommand(new Regex("^my_print_defaults --mysqld$"), (_, _) => new CommandResult(0, LabDefaults, ""));
+        }
+
+        var result = await lab.RunAsync("""
+            name: t
+            stages:
+              - title: with a small gcache
+                do: [ { start: { on: [db1, db2], provider_options: "gcache.size=1M" } } ]
+              - title: db1 back to its own, db2 down
+                do: [ { stop: [db1, db2] }, { start: db1 } ]
+            """);
+
+        Assert.True(result.Passed, result.Timeline());
+        Assert.Equal(2, lab["db1"].Services.Starts(ServiceCatalog.Galera).Count);
+        Assert.Single(lab["db2"].Services.Starts(ServiceCatalog.Galera));
+        Assert.Equal(ServiceState.Stopped, lab["db2"].Services.Status(ServiceCatalog.Galera).State);
+        Assert.Equal(["restart db2 with the lab's own provider options (it was started with added ones)"],
+            result.Steps.Where(s => s.StageTitle == ScenarioRunner.CleanUpTitle).Select(s => s.Description)); // a no-op for a node left down
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public static partial class EngineText
         public static readonly Msg<string> WithProviderOptions = new(", provider options {0} merged into the lab's", ", 프로바이더 옵션 {0}을(를) 랩 설정에 합쳐서");
         public static readonly Msg<string, string> StartedWithProviderOptions = new("{0}: started with wsrep_provider_options={1}",
             "{0}: wsrep_provider_options={1} 설정으로 시작");
+        public static readonly Msg<string> UndoProviderOptions = new("restart {0} with the lab's own provider options (it was started with added ones)",
+            "{0}을(를) 랩 원래의 프로바이더 옵션으로 재시작 (옵션을 더해서 시작했었음)");
         public static readonly Msg<string, string> CannotReadConfiguration = new(
             "{0}: cannot read the server's configuration with `my_print_defaults --mysqld` ({1}); it comes with the MariaDB server packages, install them on the host",
             "{0}: `my_print_defaults --mysqld`로 서버 설정을 읽지 못함 ({1}); MariaDB 서버 패키지에 들어 있으니 호스트에 설치할 것");

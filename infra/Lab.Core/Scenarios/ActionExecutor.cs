@@ -35,11 +35,15 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 return string.Join("; ", await Task.WhenAll(a.Hosts.Select(async h =>
                 {
                     var merged = await MergedProviderOptions.ForAsync(lab.Host(h), options, language, ct);
+                    // Registered first, like every temporary fault: the next scenarios get the lab's configuration back.
+                    context.UndoAtEnd(MergedProviderOptions.UndoKey(h), EngineText.Values.UndoProviderOptions.In(language, h),
+                        c => MergedProviderOptions.RestartWithOwnAsync(lab.Host(h), MainService(lab.Host(h)), c));
                     await lab.Host(h).StartAsync(MainService(lab.Host(h)), [.. a.Args, MergedProviderOptions.Argument(merged)], ct);
                     return EngineText.Values.StartedWithProviderOptions.In(language, h, merged);
                 })));
             case StartAction a:
                 await Task.WhenAll(a.Hosts.Select(h => lab.Host(h).StartAsync(MainService(lab.Host(h)), a.Args, ct)));
+                foreach (var h in a.Hosts) context.Undone(MergedProviderOptions.UndoKey(h)); // started without added options
                 return null;
             case IsolateAction a:
                 await Task.WhenAll(a.Hosts.Select(h => lab.Host(h).SetIsolatedAsync(a.Isolate, ct)));

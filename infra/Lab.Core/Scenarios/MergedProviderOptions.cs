@@ -30,4 +30,17 @@ public static class MergedProviderOptions
     }
 
     public static string Argument(string merged) => "--wsrep_provider_options=" + merged;
+
+    public static string UndoKey(string host) => $"provider-options {host}";
+
+    /// <summary>
+    /// At the end of a scenario that left a node running with added options: stop it and start it with its own
+    /// configuration. A node the scenario left down is left to the health restore, whose next start is plain anyway.
+    /// </summary>
+    public static async Task RestartWithOwnAsync(ILabHost host, string service, CancellationToken ct)
+    {
+        if ((await host.StatusAsync(service, ct)).State == ServiceState.Stopped) return;
+        await host.StopAsync(service, ct);
+        await host.StartAsync(service, [], ct);
+    }
 }
