@@ -93,6 +93,8 @@ public sealed class ScenarioValueLoaderTests
         "'--wsrep-provider-options=gcache.size=1M' on the command line replaces all the lab's provider options (gcache.size and the rest); write provider_options: \"gcache.size=1M\" instead")]
     [InlineData("start: { on: db1, provider_options: \"gcache.size\" }", "'provider_options: gcache.size': 'gcache.size' is not key=value")]
     [InlineData("start: { on: db1, provider_options: \"gcache.size=1 M\" }", "'gcache.size=1 M' has a space in it")]
+    [InlineData("start: { on: [db1, haproxy], provider_options: \"gcache.size=1M\" }",
+        "'provider_options' are Galera's: haproxy runs no Galera node (Galera nodes of lab 'galera': db1, db2, db3)")]
     public void Given_a_wrong_action_Then_the_error_says_what_to_write(string action, string expected)
     {
         var e = Fails($"name: x\nstages:\n  - title: t\n    do:\n      - {action}\n");

@@ -101,9 +101,12 @@ public sealed partial class ScenarioLoader
     }
 
     /// <summary>Galera options, "key=value;key=value": each given one replaces the lab's of the same key, the others stay.</summary>
-    private static string? ReadProviderOptions(YamlMap start)
+    private string? ReadProviderOptions(YamlMap start, IReadOnlyList<string> hosts)
     {
         if (start.OptionalString("provider_options", "Galera provider options, e.g. \"gcache.size=1M;evs.suspect_timeout=PT2S\"") is not { } text) return null;
+        if (hosts.FirstOrDefault(h => lab.FindHost(h)?.Runs(Services.ServiceCatalog.Galera) != true) is { } notGalera)
+            throw start.Error(start.Find("provider_options")!, $"'provider_options' are Galera's: {notGalera} runs no Galera node " +
+                                                               $"(Galera nodes of lab '{lab.Name}': {string.Join(", ", lab.Hosts.Where(x => x.Runs(Services.ServiceCatalog.Galera)).Select(x => x.Name))})");
         return ProviderOptionList.TryParse(text, out var options, out var problem)
             ? options.ToString()
             : throw start.Error(start.Find("provider_options")!, $"'provider_options: {text}': {problem}; write e.g. \"gcache.size=1M;evs.suspect_timeout=PT2S\"");

@@ -92,7 +92,8 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
                 start.RejectUnknown("on", "args", "provider_options");
                 var args = start.OptionalStringList("args", "a server argument such as --wsrep-new-cluster");
                 RejectReplacingProviderOptions(start, args);
-                return new StartAction(line, On(start), args) { ProviderOptions = ReadProviderOptions(start) };
+                var startHosts = On(start);
+                return new StartAction(line, startHosts, args) { ProviderOptions = ReadProviderOptions(start, startHosts) };
             case "sql":
                 var sql = entry.RequireMap(kind, "{ on: HOST, run: SQL, error: CODE (optional), slower_than / faster_than: DURATION (optional) }");
                 sql.RejectUnknown("on", "run", "error", "slower_than", "faster_than");
