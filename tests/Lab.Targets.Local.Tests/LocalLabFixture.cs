@@ -12,8 +12,12 @@ namespace Lab.Targets.Local.Tests;
 /// </summary>
 public abstract class LocalLabFixture(string lab, string prefix) : IAsyncLifetime
 {
-    /// <summary>Generated: other runs (and people's own labs) may be up on the same machine.</summary>
-    public string InstanceName { get; } = prefix + Guid.NewGuid().ToString("N")[..6];
+    /// <summary>
+    /// Generated: other runs (and people's own labs) may be up on the same machine. LAB_TEST_INSTANCE_PREFIX replaces
+    /// the prefix, so people sharing a machine can tell whose instances are whose.
+    /// </summary>
+    public string InstanceName { get; } = (Environment.GetEnvironmentVariable("LAB_TEST_INSTANCE_PREFIX") is { Length: > 0 } own ? own : prefix) +
+                                          Guid.NewGuid().ToString("N")[..6];
 
     public LabCatalog Catalog { get; } = LabCatalog.Locate();
     public LocalLayout Layout { get; } = LocalLayout.Default;

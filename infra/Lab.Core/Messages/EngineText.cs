@@ -8,7 +8,7 @@ namespace Lab.Core.Messages;
 /// 레플리카; Galera's own words (Primary, Synced, SST, IST, seqno) and commands stay as the server prints them.
 /// Seconds are "s" in columns and timestamps, "초" inside sentences.
 /// </summary>
-public static class EngineText
+public static partial class EngineText
 {
     /// <summary>The live run: the step lines, the end of each scenario, the summary table and the lines around it.</summary>
     public static class Run

@@ -31,8 +31,19 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                     });
                 }
                 return null;
+            case StartAction { ProviderOptions: { } options } a:
+                return string.Join("; ", await Task.WhenAll(a.Hosts.Select(async h =>
+                {
+                    var merged = await MergedProviderOptions.ForAsync(lab.Host(h), options, language, ct);
+                    // Registered first, like every temporary fault: the next scenarios get the lab's configuration back.
+                    context.UndoAtEnd(MergedProviderOptions.UndoKey(h), EngineText.Values.UndoProviderOptions.In(language, h),
+                        c => MergedProviderOptions.RestartWithOwnAsync(lab.Host(h), MainService(lab.Host(h)), c));
+                    await lab.Host(h).StartAsync(MainService(lab.Host(h)), [.. a.Args, MergedProviderOptions.Argument(merged)], ct);
+                    return EngineText.Values.StartedWithProviderOptions.In(language, h, merged);
+                })));
             case StartAction a:
                 await Task.WhenAll(a.Hosts.Select(h => lab.Host(h).StartAsync(MainService(lab.Host(h)), a.Args, ct)));
+                foreach (var h in a.Hosts) context.Undone(MergedProviderOptions.UndoKey(h)); // started without added options
                 return null;
             case IsolateAction a:
                 await Task.WhenAll(a.Hosts.Select(h => lab.Host(h).SetIsolatedAsync(a.Isolate, ct)));
@@ -43,7 +54,7 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
             case SqlAction a:
             {
                 var started = clock.GetTimestamp();
-                var result = await lab.Host(a.Host).QueryAsync(a.Sql, ct: ct);
+                var result = await lab.Host(a.Host).QueryAsync(a.Sql, timeout: ActionTimeout.ClientLimit(a, until.Pace), ct: ct);
                 var took = clock.GetElapsedTime(started);
                 string? detail;
                 if (a.Error is { } code)
@@ -68,7 +79,7 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 return await new MostAdvancedPromotion(lab, until, note, language).RunAsync(a.Hosts.Select(lab.Host).ToList(), ct);
             case ShellAction a:
             {
-                var result = await lab.Host(a.Host).RunAsync(ScenarioText.Expand(a.Command, lab.Lab), ct: ct);
+                var result = await lab.Host(a.Host).RunAsync(ScenarioText.Expand(a.Command, lab.Lab), timeout: ActionTimeout.ClientLimit(a, until.Pace), ct: ct);
                 if (result.ExitCode != a.Exit) throw new ScenarioStepException(EngineText.Actions.WrongExit.In(language, a.Host, a.Exit, result.Describe()));
                 var output = result.Stdout.Trim();
                 return output.Length == 0 ? null : output.Length > 200 ? output[..200] + "…" : output;
@@ -96,6 +107,14 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                     context.SetMark(h, long.TryParse(r.Stdout.Trim(), out var size) ? size : 0);
                 }
                 return string.Join(", ", a.Hosts.Select(h => EngineText.Actions.MarkedAt.In(language, h, context.MarkOf(h))));
+            case SaveValueAction a:
+            {
+                string value;
+                try { value = await a.Source.ReadAsync(lab.Host(a.Host), language, ct); }
+                catch (ValueUnreadableException e) { throw new ScenarioStepException(EngineText.Values.CannotSave.In(language, a.Host, e.Message)); }
+                context.Saved.Set(a.Name, value);
+                return EngineText.Values.Saved.In(language, a.Name, value);
+            }
             case BootstrapMostAdvancedAction a:
                 return await new GaleraRecovery(until, note, language).BootstrapMostAdvancedAsync(a.Hosts.Select(lab.Host).ToList(), ct);
             case RemoveAcknowledgedWriteAction a:

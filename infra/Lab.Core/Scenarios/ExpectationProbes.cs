@@ -34,9 +34,11 @@ public sealed class ExpectationProbes(RunContext context, Language language = La
             var r = await host.RunAsync($"tail -c +{context.MarkOf(e.Host) + 1} {context.LogOf(e.Host)} 2>/dev/null", ct: ct);
             var missing = e.Contains.Where(c => !r.Stdout.Contains(c, StringComparison.Ordinal)).ToList();
             var present = e.Lacks.Where(l => r.Stdout.Contains(l, StringComparison.Ordinal)).ToList();
-            var observed = missing.Count + present.Count == 0 ? EngineText.Expectations.AllAsExpected.In(language)
-                : string.Join("; ", missing.Select(m => EngineText.Expectations.NotYet.In(language, m)).Concat(present.Select(p => EngineText.Expectations.Found.In(language, p))));
-            return new ProbeResult(missing.Count == 0 && present.Count == 0, observed);
+            var miscounted = e.Counts.Select(c => (c.Key, Expected: c.Value, Seen: Occurrences(r.Stdout, c.Key))).Where(c => c.Seen != c.Expected).ToList();
+            var observed = missing.Count + present.Count + miscounted.Count == 0 ? EngineText.Expectations.AllAsExpected.In(language)
+                : string.Join("; ", missing.Select(m => EngineText.Expectations.NotYet.In(language, m)).Concat(present.Select(p => EngineText.Expectations.Found.In(language, p)))
+                    .Concat(miscounted.Select(c => EngineText.Values.LogCounted.In(language, c.Key, c.Seen, c.Expected))));
+            return new ProbeResult(missing.Count == 0 && present.Count == 0 && miscounted.Count == 0, observed);
         },
         CommandExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
         {
@@ -60,7 +62,9 @@ public sealed class ExpectationProbes(RunContext context, Language language = La
         {
             var text = await context.Instance.Host(e.Host).ReadFileAsync(e.Path, ct);
             if (text is null) return ProbeResult.No(EngineText.Expectations.DoesNotExist.In(language, e.Path));
-            return new ProbeResult(e.Contains.All(c => text.Contains(c, StringComparison.Ordinal)), ActionExecutor.OneLine(text));
+            var found = e.Lacks.Where(l => text.Contains(l, StringComparison.Ordinal)).ToList();
+            return new ProbeResult(e.Contains.All(c => text.Contains(c, StringComparison.Ordinal)) && found.Count == 0,
+                string.Concat(found.Select(f => EngineText.Expectations.Found.In(language, f) + "; ")) + ActionExecutor.OneLine(text));
         },
         ServiceExpectation e => ct => AllHostsAsync(e.Hosts, async h =>
         {
@@ -105,6 +109,7 @@ public sealed class ExpectationProbes(RunContext context, Language language = La
                     ? EngineText.Expectations.ReplicaProgress.In(language, status["Seconds_Behind_Master"], status["Gtid_IO_Pos"], status["Relay_Log_Space"])
                     : ""));
         },
+        ValueExpectation e => new ValueProbe(context, language).For(e),
         VipExpectation { All: true } e => new VirtualIp(context.Instance).HeldByAll(e.Hosts, language),
         VipExpectation e => new VirtualIp(context.Instance).HeldByOneOf(e.Hosts, language),
         _ => throw new NotSupportedException(expectation.GetType().Name),
@@ -116,6 +121,14 @@ public sealed class ExpectationProbes(RunContext context, Language language = La
         if (e.Hosts is { } named) return named.Select(context.Instance.Host).ToList();
         var galera = context.Instance.HostsRunning(ServiceCatalog.Galera);
         return galera.Count > 0 ? galera : context.Instance.HostsRunning(ServiceCatalog.MariaDb);
+    }
+
+    /// <summary>How many times <paramref name="text"/> occurs in <paramref name="log"/>, occurrences not overlapping.</summary>
+    private static int Occurrences(string log, string text)
+    {
+        var count = 0;
+        for (var at = log.IndexOf(text, StringComparison.Ordinal); at >= 0; at = log.IndexOf(text, at + text.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     private static async Task<ProbeResult> AllHostsAsync(IReadOnlyList<string> hosts, Func<string, Task<ProbeResult>> probe)

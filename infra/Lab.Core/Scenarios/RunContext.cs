@@ -14,6 +14,9 @@ public sealed class RunContext(LabInstance instance)
     public WriteWorkload? Workload { get; set; }
     public WorkloadReport? WorkloadReport { get; set; }
 
+    /// <summary>The values `save` actions stored, for `value` expectations.</summary>
+    public SavedValues Saved { get; } = new();
+
     public long MarkOf(string host) => _marks.GetValueOrDefault(host);
     public void SetMark(string host, long offset) => _marks[host] = offset;
 

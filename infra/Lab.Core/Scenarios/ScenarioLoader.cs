@@ -6,15 +6,15 @@ using YamlDotNet.RepresentationModel;
 namespace Lab.Core.Scenarios;
 
 /// <summary>Reads labs/&lt;lab&gt;/scenarios/*.yaml into validated scenarios; every error names the file and line.</summary>
-public sealed class ScenarioLoader(LabDefinition lab)
+public sealed partial class ScenarioLoader(LabDefinition lab)
 {
     public static readonly TimeSpan DefaultWithin = TimeSpan.FromSeconds(30);
 
     private static readonly string[] ActionKinds =
         ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "impair", "unimpair", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
-         "attach", "promote", "promote-most-advanced", "power"];
+         "attach", "promote", "promote-most-advanced", "power", "save"];
 
-    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command"];
+    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command", "value"];
 
     public string ScenariosDir => Path.Combine(lab.Directory, "scenarios");
 
@@ -40,15 +40,17 @@ public sealed class ScenarioLoader(LabDefinition lab)
         var name = root.RequireString("name", "the scenario's name");
         var stages = root.OptionalList("stages");
         if (stages.Count == 0) throw root.Error("missing 'stages': expected a list of stages, each with 'title', 'do' and/or 'expect'");
-        return new Scenario(name, LabLoader.ReadText(root, "title"), LabLoader.ReadText(root, "explain"),
+        var scenario = new Scenario(name, LabLoader.ReadText(root, "title"), LabLoader.ReadText(root, "explain"),
             stages.Select(s => ReadStage(root.AsMap(s, "a stage"))).ToList(), Path.GetFullPath(file));
+        CheckSavedBeforeUse(scenario, file);
+        return scenario;
     }
 
     private Stage ReadStage(YamlMap stage)
     {
         stage.RejectUnknown("title", "explain", "do", "expect");
         if (!stage.Has("title")) throw stage.Error("a stage needs a 'title'");
-        var actions = stage.OptionalList("do").Select(n => ReadAction(stage.AsMap(n, "an action"))).ToList();
+        var actions = stage.OptionalList("do").Select(n => ReadTimedAction(stage.AsMap(n, "an action"))).ToList();
         var expectations = stage.OptionalList("expect").Select(n => ReadExpectation(stage.AsMap(n, "an expectation"))).ToList();
         if (actions.Count + expectations.Count == 0) throw stage.Error("a stage needs 'do' or 'expect'");
         return new Stage(LabLoader.ReadText(stage, "title"), LabLoader.ReadText(stage, "explain"), actions, expectations, stage.Line);
@@ -64,7 +66,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
 
     private ScenarioAction ReadAction(YamlMap entry)
     {
-        var kind = SingleKind(entry, ActionKinds, "an action");
+        var kind = SingleKind(entry, ActionKinds, "an action", "timeout");
         var line = entry.Line;
         switch (kind)
         {
@@ -86,9 +88,12 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 return target.Count == 1 ? new RemoveAcknowledgedWriteAction(line, target[0]) : throw entry.Error($"'{kind}' takes one host");
             case "start":
                 if (entry.Find(kind) is YamlScalarNode or YamlSequenceNode) return new StartAction(line, Hosts(entry, kind), []);
-                var start = entry.RequireMap(kind, "a host, a list of hosts, or { on, args }");
-                start.RejectUnknown("on", "args");
-                return new StartAction(line, On(start), start.OptionalStringList("args", "a server argument such as --wsrep-new-cluster"));
+                var start = entry.RequireMap(kind, "a host, a list of hosts, or { on, args, provider_options }");
+                start.RejectUnknown("on", "args", "provider_options");
+                var args = start.OptionalStringList("args", "a server argument such as --wsrep-new-cluster");
+                RejectReplacingProviderOptions(start, args);
+                var startHosts = On(start);
+                return new StartAction(line, startHosts, args) { ProviderOptions = ReadProviderOptions(start, startHosts) };
             case "sql":
                 var sql = entry.RequireMap(kind, "{ on: HOST, run: SQL, error: CODE (optional), slower_than / faster_than: DURATION (optional) }");
                 sql.RejectUnknown("on", "run", "error", "slower_than", "faster_than");
@@ -114,6 +119,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
             case "promote-most-advanced":
                 var candidates = Hosts(entry, kind);
                 return candidates.Count >= 1 ? new PromoteMostAdvancedAction(line, candidates) : throw entry.Error($"'{kind}' needs candidate replicas");
+            case "save": return ReadSave(entry, line);
             case "shell":
                 var shell = entry.RequireMap(kind, "{ on: HOST, run: COMMAND, exit: CODE (optional, default 0) }");
                 shell.RejectUnknown("on", "run", "exit");
@@ -194,14 +200,18 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 if (rows is null && equals is null && error is null) throw body.Error("say what the query should give: rows, equals or error");
                 return new QueryExpectation(line, within, On(body), body.RequireString("run", "an SQL query"), rows, equals, error);
             case "log":
-                body.RejectUnknown("on", "contains", "lacks");
+                body.RejectUnknown("on", "contains", "lacks", "count");
                 var contains = body.OneOrMany("contains", "text to find in the log");
                 var lacks = body.OneOrMany("lacks", "text that must not be in the log");
-                if (contains.Count + lacks.Count == 0) throw body.Error("give 'contains' and/or 'lacks'");
-                return new LogExpectation(line, within, OneHost(body), contains, lacks);
+                var counts = ReadLogCounts(body);
+                if (contains.Count + lacks.Count + counts.Count == 0) throw body.Error("give 'contains', 'lacks' and/or 'count'");
+                return new LogExpectation(line, within, OneHost(body), contains, lacks) { Counts = counts };
             case "file":
-                body.RejectUnknown("on", "path", "contains");
-                return new FileExpectation(line, within, OneHost(body), body.RequireString("path", "an absolute path"), body.OneOrMany("contains", "text the file must contain"));
+                body.RejectUnknown("on", "path", "contains", "lacks");
+                var fileLacks = body.OneOrMany("lacks", "text the file must not contain");
+                var fileContains = body.OneOrMany("contains", "text the file must contain");
+                if (fileContains.Count + fileLacks.Count == 0) throw body.Error("give 'contains' and/or 'lacks'");
+                return new FileExpectation(line, within, OneHost(body), body.RequireString("path", "an absolute path"), fileContains) { Lacks = fileLacks };
             case "service":
                 body.RejectUnknown("on", "state");
                 var state = body.RequireString("state", "running, stopped or paused");
@@ -240,6 +250,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
                     if (ScenarioText.Problem(text, lab) is { } problem) throw body.Error(problem);
                 return new CommandExpectation(line, within, On(body), Command(body), body.OptionalInt("exit", "an exit code") ?? 0, mustContain, mustLack, matches,
                     commandEquals);
+            case "value": return ReadValue(body, line, within);
             case "vip":
                 body.RejectUnknown("on", "all");
                 if (!lab.Vars.ContainsKey("vip")) throw body.Error($"lab '{lab.Name}' has no virtual IP ('vip' under vars)");

@@ -20,6 +20,9 @@ public sealed record Stage(LocalizedText Title, LocalizedText Explain, IReadOnly
 /// <summary>Something a stage does to the lab. <see cref="Line"/> points back into the scenario file.</summary>
 public abstract record ScenarioAction(int Line)
 {
+    /// <summary>`timeout: 10s` on the action: longer than this (stretched on slow hosts, as waits are), the step fails naming its line.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     public string Describe() => Describe(Language.En);
 
     /// <summary>The action's line in the timeline, in the run's language.</summary>
@@ -41,8 +44,12 @@ public sealed record ServiceAction(int Line, ServiceVerb Verb, IReadOnlyList<str
 
 public sealed record StartAction(int Line, IReadOnlyList<string> Hosts, IReadOnlyList<string> Args) : ScenarioAction(Line)
 {
+    /// <summary>`provider_options: "gcache.size=1M"`: merged into the options the host's configuration gives, never replacing them.</summary>
+    public string? ProviderOptions { get; init; }
+
     public override string Describe(Language language) =>
-        EngineText.Actions.Start.In(language, string.Join(", ", Hosts), Args.Count > 0 ? " " + string.Join(' ', Args) : "");
+        EngineText.Actions.Start.In(language, string.Join(", ", Hosts), (Args.Count > 0 ? " " + string.Join(' ', Args) : "") +
+            (ProviderOptions is { } p ? EngineText.Values.WithProviderOptions.In(language, p) : ""));
 }
 
 public sealed record IsolateAction(int Line, IReadOnlyList<string> Hosts, bool Isolate) : ScenarioAction(Line)
@@ -160,14 +167,22 @@ public sealed record QueryExpectation(int Line, TimeSpan Within, IReadOnlyList<s
 
 public sealed record LogExpectation(int Line, TimeSpan Within, string Host, IReadOnlyList<string> Contains, IReadOnlyList<string> Lacks) : Expectation(Line, Within)
 {
+    /// <summary>`count: { "IST received": 1 }`: how many times each text occurs since the mark, exactly.</summary>
+    public IReadOnlyDictionary<string, int> Counts { get; init; } = new Dictionary<string, int>();
+
     public override string Describe(Language language) => EngineText.Expectations.LogSinceMark.In(language, Host) +
-        string.Join(", ", Contains.Select(c => EngineText.Expectations.LogHas.In(language, c)).Concat(Lacks.Select(l => EngineText.Expectations.LogLacks.In(language, l))));
+        string.Join(", ", Contains.Select(c => EngineText.Expectations.LogHas.In(language, c)).Concat(Lacks.Select(l => EngineText.Expectations.LogLacks.In(language, l)))
+            .Concat(Counts.Select(c => EngineText.Values.LogTimes.In(language, c.Key, c.Value))));
 }
 
 public sealed record FileExpectation(int Line, TimeSpan Within, string Host, string Path, IReadOnlyList<string> Contains) : Expectation(Line, Within)
 {
+    /// <summary>`lacks:`: texts the file must not contain.</summary>
+    public IReadOnlyList<string> Lacks { get; init; } = [];
+
     public override string Describe(Language language) =>
-        EngineText.Expectations.FileContains.In(language, Host, Path, string.Join(", ", Contains.Select(c => $"\"{c}\"")));
+        (Contains.Count > 0 ? EngineText.Expectations.FileContains.In(language, Host, Path, string.Join(", ", Contains.Select(c => $"\"{c}\""))) : $"{Host}:{Path}") +
+        (Lacks.Count > 0 ? EngineText.Expectations.Without.In(language, string.Join(", ", Lacks.Select(c => $"\"{c}\""))) : "");
 }
 
 public sealed record ServiceExpectation(int Line, TimeSpan Within, IReadOnlyList<string> Hosts, string State) : Expectation(Line, Within)

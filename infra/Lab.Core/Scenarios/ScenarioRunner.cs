@@ -30,7 +30,8 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                 observer.StageStarted(i, stage);
                 foreach (var action in stage.Actions)
                 {
-                    var step = await TimeAsync(i, stage.Title.En, StepKind.Action, action.Describe(language), start, () => actions.RunAsync(action, ct));
+                    var step = await TimeAsync(i, stage.Title.En, StepKind.Action, action.Describe(language), start, () =>
+                        ActionTimeout.RunAsync(action, scenario.File, instance.Pace, clock, language, c => actions.RunAsync(action, c), ct));
                     steps.Add(step);
                     observer.StepFinished(step);
                     if (!step.Passed) { error = step.Detail; break; }
@@ -160,6 +161,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
             ReplicaExpectation e => e.Hosts,
             LagExpectation e => [e.Host],
             CommandExpectation e => e.Hosts,
+            ValueExpectation e => e.Hosts,
             _ => [],
         };
         var parts = new List<string>();
