@@ -14,7 +14,7 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Given_the_galera_lab_Then_its_scenarios_load()
     {
-        Assert.Equal(["auto-increment", "ddl-toi-rsu", "failure-detection", "full-crash-recovery", "haproxy-failover", "kill-node1-ist", "large-transaction",
+        Assert.Equal(["auto-increment", "ddl-toi-rsu", "failure-detection", "full-crash-recovery", "haproxy-failover", "ist-or-sst-gcache", "kill-node1-ist", "large-transaction",
             "latency-100ms", "no-primary-key", "partition-1-2", "quorum-loss", "quorum-loss-bootstrap", "sst-methods", "sst-observed", "weighted-quorum",
             "wrong-bootstrap"], Loader.Names);
         foreach (var name in Loader.Names)
