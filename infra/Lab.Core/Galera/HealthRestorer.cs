@@ -110,8 +110,9 @@ public sealed class HealthRestorer(LabInstance instance, Until until, Action<str
             await n.StartAsync(ServiceCatalog.Galera, ct: ct);
         }
 
-        // 1. In place. A state transfer takes its time; with nothing joining, a node that is not Synced now will not become so by waiting.
-        var wait = started.Count > 0 || await AnyJoiningAsync(nodes, ct) ? GaleraBringUp.SyncTimeout : InPlaceWait;
+        // 1. In place. Rejoining and state transfers take their time; a node already in the whole Primary component and
+        // not Synced while nothing joins is held back (a lock, wsrep_desync) and will not become Synced by waiting.
+        var wait = started.Count > 0 || await WaitingCanWorkAsync(nodes, ct) ? GaleraBringUp.SyncTimeout : InPlaceWait;
         if (await NotSyncedAfterAsync(bringUp, nodes, wait, ct) is not { } stuck) return (RestoreStep.InPlace, []);
 
         // 2. End what the failed scenario left open on the stuck nodes.
@@ -174,11 +175,15 @@ public sealed class HealthRestorer(LabInstance instance, Until until, Action<str
         await bringUp.WaitSyncedAsync([node], size, ct);
     }
 
-    /// <summary>A node receiving a state transfer (Joining, Waiting on SST, Joined): waiting for it can work.</summary>
-    private static async Task<bool> AnyJoiningAsync(IReadOnlyList<ILabHost> nodes, CancellationToken ct)
+    /// <summary>
+    /// A node still finding its way back (outside the Primary component or in a smaller one, after a partition healed) or
+    /// receiving a state transfer (Joining, Waiting on SST, Joined): waiting for it can work.
+    /// </summary>
+    private static async Task<bool> WaitingCanWorkAsync(IReadOnlyList<ILabHost> nodes, CancellationToken ct)
     {
         foreach (var n in nodes)
-            if (await StatusOrNullAsync(n, ct) is { } s && (s.LocalStateComment.StartsWith("Join", StringComparison.Ordinal) ||
+            if (await StatusOrNullAsync(n, ct) is { } s && (s.ClusterStatus != "Primary" || s.ClusterSize != nodes.Count ||
+                                                          s.LocalStateComment.StartsWith("Join", StringComparison.Ordinal) ||
                                                           s.LocalStateComment.StartsWith("Waiting", StringComparison.Ordinal)))
                 return true;
         return false;
