@@ -26,7 +26,17 @@ public sealed class ScenarioBench(BenchInstances instances, LabDefinition lab, A
             var first = true;
             ScenarioSuite.Preparation heal = async (current, c) =>
             {
-                if (between == BetweenScenarios.HealInPlace) await new HealthRestorer(current, Until.Real, _ => { }).RestoreAsync(c);
+                if (between == BetweenScenarios.HealInPlace)
+                {
+                    // Its last resort recreates the bench's own instance, as `lab run` does with one it made.
+                    var healed = await new HealthRestorer(current, Until.Real, _ => { }, recreate: async r =>
+                    {
+                        await instances.DownAsync(name);
+                        return (await instances.UpAsync(lab, name, GaleraStart.SharedState, _ => { }, r)).Instance;
+                    }).RestoreAsync(c);
+                    if (healed.Escalated) progress($"restore: {healed.Describe(Lab.Core.Messages.Language.En)} in {healed.Took.TotalSeconds:0.00}s");
+                    return healed.Instance;
+                }
                 if (between != BetweenScenarios.Recreate || first)
                 {
                     first = false;

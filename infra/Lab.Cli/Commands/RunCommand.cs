@@ -70,13 +70,34 @@ internal static class RunCommand
             // A lab that says how to restore itself (lab.yaml `restore:`, e.g. ha-drbd on VMs, where a new instance costs
             // minutes) is restored in place before every scenario but the first of a new instance.
             var restore = RestoreInPlace.Before(Until.Real, observer.Note, created);
+            var results = new List<ScenarioResult>();
+            // A restore that had to escalate (end connections, restart, recreate) is named in the summary with its time.
+            var restoreLines = new List<string>();
+            // The heal's last resort removes the instance: allowed on one this run made, or with --recreate.
+            Func<CancellationToken, Task<LabInstance>>? recreateInstance = created || parse.GetValue(recreate)
+                ? async c =>
+                {
+                    await context.DownAsync(name, c);
+                    return await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), c);
+                }
+                : null;
             ScenarioSuite.Preparation prepare = async (current, c) =>
             {
                 if (between == BetweenScenarios.RestoreSteps) return await restore(current, c);
                 if (between == BetweenScenarios.HealInPlace)
                 {
-                    await new HealthRestorer(current, Until.Real, observer.Note, lang).RestoreAsync(c);
-                    return current;
+                    var next = toRun[Math.Min(results.Count, toRun.Count - 1)].Name; // entries arrive in order: the next one is being prepared
+                    HealthRestore healed;
+                    try
+                    {
+                        healed = await new HealthRestorer(current, Until.Real, observer.Note, lang, recreateInstance).RestoreAsync(c);
+                    }
+                    catch (Exception e) when (recreateInstance is null && e is not OperationCanceledException)
+                    {
+                        throw new CliException($"{e.Message}; {EngineText.Restore.RecreateNotAllowed.In(lang, name)}");
+                    }
+                    if (healed.Escalated) restoreLines.Add(EngineText.Restore.SummaryLine.In(lang, next, healed.Describe(lang), healed.Took.TotalSeconds));
+                    return healed.Instance;
                 }
                 if (between == BetweenScenarios.Keep) return current;
                 if (fresh)
@@ -89,7 +110,6 @@ internal static class RunCommand
                 await context.DownAsync(name, c);
                 return await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), c);
             };
-            var results = new List<ScenarioResult>();
             try
             {
                 await foreach (var entry in new ScenarioSuite(observer, TimeProvider.System, lang).RunAsync(running, toRun, prepare, ct))
@@ -114,7 +134,7 @@ internal static class RunCommand
                         context.Console.MarkupLineInterpolated($"[grey]{EngineText.Run.InstanceRemoved.In(lang, name)}[/]");
                     }
                     // Whatever stopped the suite (a failed recreation, Ctrl+C), what did run is summed up.
-                    if (results.Count > 0) RunSummary.Write(context.Console, results, lang);
+                    if (results.Count > 0) RunSummary.Write(context.Console, results, lang, restoreLines);
                 }
             }
             // A scenario this machine cannot run (not run) is no failure: the reason is in the summary.

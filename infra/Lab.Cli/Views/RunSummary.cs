@@ -7,7 +7,8 @@ namespace Lab.Cli.Views;
 /// <summary>The table `lab run` ends with, one row per scenario, and its count line ("5 passed, 1 not run"), in the run's language.</summary>
 internal static class RunSummary
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<ScenarioResult> results, Language language = Language.En)
+    /// <param name="restores">How the lab was brought back before a scenario, when that took more than waiting in place.</param>
+    public static void Write(IAnsiConsole console, IReadOnlyList<ScenarioResult> results, Language language = Language.En, IReadOnlyList<string>? restores = null)
     {
         var table = new Table().AddColumns(EngineText.Run.ColumnScenario.In(language), EngineText.Run.ColumnResult.In(language),
             EngineText.Run.ColumnSeconds.In(language), EngineText.Run.ColumnWaiting.In(language), EngineText.Run.ColumnActions.In(language));
@@ -19,6 +20,7 @@ internal static class RunSummary
         console.Write(table);
         foreach (var r in results.Where(r => r.NotRun))
             console.MarkupLineInterpolated($"[yellow]{EngineText.Run.NotRunBecause.In(language, r.Scenario.Name, r.NotRunReason!)}[/]");
+        foreach (var line in restores ?? []) console.MarkupLineInterpolated($"[grey]{line}[/]");
         console.WriteLine(CountLine(results, language));
     }
 

@@ -45,7 +45,8 @@ public sealed class GaleraBringUp(Until until, Action<string> progress, Language
         }
     }
 
-    public async Task WaitSyncedAsync(IReadOnlyList<ILabHost> nodes, int size, CancellationToken ct)
+    /// <summary>Waits until every node is Primary/Synced in a component of <paramref name="size"/>, at most <paramref name="timeout"/> (default <see cref="SyncTimeout"/>).</summary>
+    public async Task WaitSyncedAsync(IReadOnlyList<ILabHost> nodes, int size, CancellationToken ct, TimeSpan? timeout = null)
     {
         var names = string.Join(", ", nodes.Select(n => n.Name));
         await until.HoldsAsync($"{names} Primary/Synced with cluster size {size}", async c =>
@@ -57,7 +58,7 @@ public sealed class GaleraBringUp(Until until, Action<string> progress, Language
             }));
             var observed = string.Join("; ", seen.Select(s => $"{s.Name}: {s.Status?.ToString() ?? s.Error}"));
             return new ProbeResult(seen.All(s => s.Status?.IsPrimarySynced(size) == true), observed);
-        }, new WaitPolicy(SyncTimeout, TimeSpan.FromMilliseconds(50)), ct);
+        }, new WaitPolicy(timeout ?? SyncTimeout, TimeSpan.FromMilliseconds(50)), ct);
     }
 
     /// <summary>Waits until each proxy shows at least <paramref name="backends"/> database backends, every one UP.</summary>

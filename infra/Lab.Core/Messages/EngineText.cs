@@ -46,6 +46,8 @@ public static partial class EngineText
             "needs {0} on {1} (this machine's kernel has no {2}); run it on VMs: lab run {3} {4} --target vm",
             "{1}에 {0} 기능이 필요함 (이 머신의 커널에는 {2} 없음); VM에서 실행할 것: lab run {3} {4} --target vm");
         public static readonly Msg<string> NotHealthy = new("lab not healthy before the scenario: {0}", "시나리오 전에 랩이 정상 상태가 아님: {0}");
+        public static readonly Msg FinalStageAfterFailure = new("the scenario failed; its final stage runs anyway", "시나리오가 실패했지만 마지막(finally) 단계는 실행함");
+        public static readonly Msg<string> FinalStageFailedToo = new("the final stage failed too: {0}", "마지막(finally) 단계도 실패함: {0}");
     }
 
     /// <summary>How the engine describes a scenario's actions (the "do" lines) and what they report.</summary>
@@ -254,6 +256,31 @@ public static partial class EngineText
             "Primary 컴포넌트가 없음: {0}에서 pc.bootstrap (마지막 커밋 {1})");
         public static readonly Msg<string> StartingMariadbd = new("{0}: starting mariadbd", "{0}: mariadbd 시작");
         public static readonly Msg<string, string> BootstrapChosen = new("{0} → bootstrap {1}", "{0} → {1}에서 부트스트랩");
+    }
+
+    /// <summary>The health restore between scenarios when waiting in place is not enough: each step it escalates to, and what it took.</summary>
+    public static class Restore
+    {
+        public static readonly Msg<string, double, string> StillStuck = new("not Primary/Synced after {1:0.#}s: {0} ({2})",
+            "{1:0.#}초를 기다려도 Primary/Synced가 아님: {0} ({2})");
+        public static readonly Msg<string> EndingSessions = new("ending the client connections left on {0} (not system or replication threads)",
+            "{0}에 남은 클라이언트 연결 종료 (시스템·복제 스레드 제외)");
+        public static readonly Msg<string, int> EndedSessions = new("{0}: ended {1} client connection(s)", "{0}: 클라이언트 연결 {1}개 종료");
+        public static readonly Msg<string> DesyncOff = new("{0}: wsrep_desync was ON: SET GLOBAL wsrep_desync=OFF", "{0}: wsrep_desync가 ON이었음: SET GLOBAL wsrep_desync=OFF");
+        public static readonly Msg<string, string> SessionsNotEnded = new("{0}: could not end its connections: {1}", "{0}: 연결을 끝내지 못함: {1}");
+        public static readonly Msg<string> Restarting = new("ending connections was not enough: restarting {0}", "연결 종료로는 부족함: {0} 재시작");
+        public static readonly Msg<string, double> StopTimedOut = new("{0}: mariadbd did not stop within {1:0}s: killed", "{0}: mariadbd가 {1:0}초 안에 멈추지 않아 강제 종료(SIGKILL)");
+        public static readonly Msg<string> Recreating = new("healing in place failed ({0}): recreating the instance, the last resort",
+            "제자리 복구 실패 ({0}): 최후 수단으로 인스턴스를 다시 만드는 중");
+        public static readonly Msg<string, double> Done = new("lab healthy again: {0} ({1:0.0}s)", "랩이 다시 정상: {0} ({1:0.0}초)");
+        public static readonly Msg StepInPlace = new("healed in place", "제자리에서 복구");
+        public static readonly Msg<string> StepEndedSessions = new("ended the connections left on {0}", "{0}에 남은 연결 종료");
+        public static readonly Msg<string> StepRestarted = new("restarted {0}", "{0} 재시작");
+        public static readonly Msg StepRecreated = new("recreated the instance", "인스턴스 다시 만듦");
+        public static readonly Msg<string, string, double> SummaryLine = new("before {0}: {1} ({2:0.0}s)", "{0} 전: {1} ({2:0.0}초)");
+        public static readonly Msg<string> RecreateNotAllowed = new(
+            "recreating instance '{0}', the last resort, would remove what was made in it: add --recreate to allow that",
+            "최후 수단인 인스턴스 '{0}' 재생성은 그 안에서 만든 것을 모두 지움: 허용하려면 --recreate 추가");
     }
 
     /// <summary>Every message of the catalogue, by its path (e.g. "Run.Passed"): what the tests check.</summary>

@@ -40,20 +40,22 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
         var name = root.RequireString("name", "the scenario's name");
         var stages = root.OptionalList("stages");
         if (stages.Count == 0) throw root.Error("missing 'stages': expected a list of stages, each with 'title', 'do' and/or 'expect'");
-        var scenario = new Scenario(name, LabLoader.ReadText(root, "title"), LabLoader.ReadText(root, "explain"),
-            stages.Select(s => ReadStage(root.AsMap(s, "a stage"))).ToList(), Path.GetFullPath(file));
+        var read = stages.Select(s => ReadStage(root.AsMap(s, "a stage"))).ToList();
+        FinalStageRule.Check(read, root);
+        var scenario = new Scenario(name, LabLoader.ReadText(root, "title"), LabLoader.ReadText(root, "explain"), read, Path.GetFullPath(file));
         CheckSavedBeforeUse(scenario, file);
         return scenario;
     }
 
     private Stage ReadStage(YamlMap stage)
     {
-        stage.RejectUnknown("title", "explain", "do", "expect");
+        stage.RejectUnknown("title", "explain", "do", "expect", "finally");
         if (!stage.Has("title")) throw stage.Error("a stage needs a 'title'");
         var actions = stage.OptionalList("do").Select(n => ReadTimedAction(stage.AsMap(n, "an action"))).ToList();
         var expectations = stage.OptionalList("expect").Select(n => ReadExpectation(stage.AsMap(n, "an expectation"))).ToList();
         if (actions.Count + expectations.Count == 0) throw stage.Error("a stage needs 'do' or 'expect'");
-        return new Stage(LabLoader.ReadText(stage, "title"), LabLoader.ReadText(stage, "explain"), actions, expectations, stage.Line);
+        return new Stage(LabLoader.ReadText(stage, "title"), LabLoader.ReadText(stage, "explain"), actions, expectations, stage.Line)
+            { Finally = stage.OptionalBool("finally") ?? false };
     }
 
     private static string SingleKind(YamlMap entry, string[] kinds, string what, params string[] extra)

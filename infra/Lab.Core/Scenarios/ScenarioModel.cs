@@ -15,7 +15,14 @@ public sealed record Scenario(string Name, LocalizedText Title, LocalizedText Ex
         .Where(a => a.Impairment is not null).SelectMany(a => a.Hosts).Distinct().ToList();
 }
 
-public sealed record Stage(LocalizedText Title, LocalizedText Explain, IReadOnlyList<ScenarioAction> Actions, IReadOnlyList<Expectation> Expectations, int Line);
+public sealed record Stage(LocalizedText Title, LocalizedText Explain, IReadOnlyList<ScenarioAction> Actions, IReadOnlyList<Expectation> Expectations, int Line)
+{
+    /// <summary>
+    /// `finally: true`: the scenario's last stage runs whatever happened before it (passed, failed, interrupted), every
+    /// step of it even after one fails, so what the scenario took or broke is given back before the next one.
+    /// </summary>
+    public bool Finally { get; init; }
+}
 
 /// <summary>Something a stage does to the lab. <see cref="Line"/> points back into the scenario file.</summary>
 public abstract record ScenarioAction(int Line)

@@ -22,53 +22,72 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
         var steps = new List<StepResult>();
         var start = clock.GetTimestamp();
         string? error = null;
+        // Runs one stage's steps; an ordinary stage stops at its first failure, the final stage runs every step.
+        async Task<string?> RunStageAsync(int i, Stage stage, CancellationToken token)
+        {
+            string? failure = null;
+            observer.StageStarted(i, stage);
+            foreach (var action in stage.Actions)
+            {
+                var step = await TimeAsync(i, stage.Title.En, StepKind.Action, action.Describe(language), start, () =>
+                    ActionTimeout.RunAsync(action, scenario.File, instance.Pace, clock, language, c => actions.RunAsync(action, c), token));
+                steps.Add(step);
+                observer.StepFinished(step);
+                if (step.Passed) continue;
+                failure ??= step.Detail;
+                if (!stage.Finally) return failure;
+            }
+            foreach (var expectation in stage.Expectations)
+            {
+                var step = await TimeAsync(i, stage.Title.En, StepKind.Expectation, expectation.DescribeStep(language), start, async () =>
+                {
+                    var probe = probes.For(expectation);
+                    try
+                    {
+                        var (result, _) = await until.HoldsAsync(expectation.Describe(), probe, new WaitPolicy(expectation.Within, PollInterval), token);
+                        if (expectation.Hold is not { } hold) return result.Observed;
+                        var last = await until.StaysAsync(expectation.Describe(), probe, hold, PollInterval, token);
+                        return EngineText.Expectations.Held.In(language, (hold * until.Pace).TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), last.Observed);
+                    }
+                    catch (WaitTimeoutException e)
+                    {
+                        throw new ScenarioStepException(EngineText.Expectations.TimedOut.In(language, $"{scenario.File}:{expectation.Line}",
+                            expectation.Describe(language), expectation.Within.TotalSeconds, e.LastObserved) + await LogTailsAsync(expectation, token));
+                    }
+                    catch (HoldBrokenException e)
+                    {
+                        throw new ScenarioStepException(EngineText.Expectations.HoldBroken.In(language, $"{scenario.File}:{expectation.Line}", expectation.Describe(language),
+                            e.Hold.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+                            e.After.TotalSeconds.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture), e.Observed) + await LogTailsAsync(expectation, token));
+                    }
+                });
+                steps.Add(step);
+                observer.StepFinished(step);
+                if (step.Passed) continue;
+                failure ??= step.Detail;
+                if (!stage.Finally) return failure;
+            }
+            return failure;
+        }
+
         try
         {
             for (var i = 0; i < scenario.Stages.Count && error is null; i++)
-            {
-                var stage = scenario.Stages[i];
-                observer.StageStarted(i, stage);
-                foreach (var action in stage.Actions)
-                {
-                    var step = await TimeAsync(i, stage.Title.En, StepKind.Action, action.Describe(language), start, () =>
-                        ActionTimeout.RunAsync(action, scenario.File, instance.Pace, clock, language, c => actions.RunAsync(action, c), ct));
-                    steps.Add(step);
-                    observer.StepFinished(step);
-                    if (!step.Passed) { error = step.Detail; break; }
-                }
-                if (error is not null) break;
-                foreach (var expectation in stage.Expectations)
-                {
-                    var step = await TimeAsync(i, stage.Title.En, StepKind.Expectation, expectation.DescribeStep(language), start, async () =>
-                    {
-                        var probe = probes.For(expectation);
-                        try
-                        {
-                            var (result, _) = await until.HoldsAsync(expectation.Describe(), probe, new WaitPolicy(expectation.Within, PollInterval), ct);
-                            if (expectation.Hold is not { } hold) return result.Observed;
-                            var last = await until.StaysAsync(expectation.Describe(), probe, hold, PollInterval, ct);
-                            return EngineText.Expectations.Held.In(language, (hold * until.Pace).TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), last.Observed);
-                        }
-                        catch (WaitTimeoutException e)
-                        {
-                            throw new ScenarioStepException(EngineText.Expectations.TimedOut.In(language, $"{scenario.File}:{expectation.Line}",
-                                expectation.Describe(language), expectation.Within.TotalSeconds, e.LastObserved) + await LogTailsAsync(expectation, ct));
-                        }
-                        catch (HoldBrokenException e)
-                        {
-                            throw new ScenarioStepException(EngineText.Expectations.HoldBroken.In(language, $"{scenario.File}:{expectation.Line}", expectation.Describe(language),
-                                e.Hold.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
-                                e.After.TotalSeconds.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture), e.Observed) + await LogTailsAsync(expectation, ct));
-                        }
-                    });
-                    steps.Add(step);
-                    observer.StepFinished(step);
-                    if (!step.Passed) { error = step.Detail; break; }
-                }
-            }
+                if (!scenario.Stages[i].Finally) error = await RunStageAsync(i, scenario.Stages[i], ct);
         }
         finally
         {
+            // The scenario's own final stage gives back what it took (a lock, a stopped node), whatever happened;
+            // interrupted, it still runs, bounded by a token of its own.
+            if (scenario.Stages.Count > 0 && scenario.Stages[^1] is { Finally: true } final)
+            {
+                if (error is not null) observer.Note(EngineText.Run.FinalStageAfterFailure.In(language));
+                using var own = ct.IsCancellationRequested ? new CancellationTokenSource(CleanUpTimeout * instance.Pace, clock) : null;
+                var finalError = await RunStageAsync(scenario.Stages.Count - 1, final, own?.Token ?? ct);
+                // A failure of the final stage is reported after the scenario's own, never in its place.
+                if (finalError is not null)
+                    error = error is null ? finalError : error + "\n" + EngineText.Run.FinalStageFailedToo.In(language, finalError);
+            }
             // A scenario that failed while the writer ran still reports what the client saw.
             if (context.Workload is { } running) context.WorkloadReport ??= await running.StopAsync();
             // Temporary faults (impaired links) never outlive the scenario, pass, fail or Ctrl-C.
