@@ -12,7 +12,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
 
     private static readonly string[] ActionKinds =
         ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "impair", "unimpair", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
-         "attach", "promote", "promote-most-advanced", "power"];
+         "attach", "promote", "promote-most-advanced", "power", Sessions.SessionActionReader.Kind];
 
     private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command"];
 
@@ -40,8 +40,9 @@ public sealed class ScenarioLoader(LabDefinition lab)
         var name = root.RequireString("name", "the scenario's name");
         var stages = root.OptionalList("stages");
         if (stages.Count == 0) throw root.Error("missing 'stages': expected a list of stages, each with 'title', 'do' and/or 'expect'");
+        var read = stages.Select(s => ReadStage(root.AsMap(s, "a stage"))).ToList();
         return new Scenario(name, LabLoader.ReadText(root, "title"), LabLoader.ReadText(root, "explain"),
-            stages.Select(s => ReadStage(root.AsMap(s, "a stage"))).ToList(), Path.GetFullPath(file));
+            Sessions.SessionPlan.Resolve(file, read), Path.GetFullPath(file));
     }
 
     private Stage ReadStage(YamlMap stage)
@@ -132,6 +133,8 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 var provider = entry.RequireMap(kind, "{ on: HOST, options: \"pc.bootstrap=YES\" }");
                 provider.RejectUnknown("on", "options");
                 return new ProviderOptionsAction(line, OneHost(provider), provider.RequireString("options", "wsrep provider options"));
+            case Sessions.SessionActionReader.Kind:
+                return Sessions.SessionActionReader.Read(entry, lab);
             default: // workload
                 var node = entry.Find(kind)!;
                 if (node is YamlScalarNode { Value: "stop" }) return new WorkloadAction(line, false, "");
