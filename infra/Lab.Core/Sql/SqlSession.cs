@@ -16,11 +16,14 @@ public sealed class SqlSession : IAsyncDisposable
 {
     public const string ClientCommand = "mariadb --batch --skip-column-names --unbuffered --force --skip-reconnect";
 
-    /// <summary>The connection's id and when its server started (UNIX time), so clean-up never kills a same-numbered connection of a restarted server.</summary>
-    private const string IdentityQuery =
-        "SELECT CONNECTION_ID(), UNIX_TIMESTAMP() - VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'UPTIME'";
+    /// <summary>
+    /// The connection's id, the server's clock and uptime (so clean-up never kills a same-numbered connection of a
+    /// restarted server). No table is read: a node outside the Primary component refuses table reads (1047), but a
+    /// session may well be opened there to show exactly that.
+    /// </summary>
+    private const string IdentityQuery = "SELECT CONNECTION_ID(), UNIX_TIMESTAMP(); SHOW GLOBAL STATUS LIKE 'Uptime'";
 
-    private const string ServerStartQuery = "SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'UPTIME'";
+    private const string ServerStartQuery = "SELECT 0, UNIX_TIMESTAMP(); SHOW GLOBAL STATUS LIKE 'Uptime'";
 
     private readonly ILabHost _host;
     private readonly IHostProcess _client;
@@ -56,12 +59,9 @@ public sealed class SqlSession : IAsyncDisposable
         try
         {
             var reply = await session.RunAsync(IdentityQuery, timeout, ct);
-            var row = reply.Result.Ok && reply.Rows.Count == 1 && reply.Rows[0].Length == 2 ? reply.Rows[0] : null;
-            if (row is null || !long.TryParse(row[0], CultureInfo.InvariantCulture, out var id)
-                || !double.TryParse(row[1], CultureInfo.InvariantCulture, out var started))
-                throw new SqlSessionException(host.Name, name, reply.Result.Ok ? $"unexpected answer to `{IdentityQuery}`" : reply.Result.Describe(Messages.Language.En));
-            session.ConnectionId = id;
-            session._serverStarted = started;
+            if (!reply.Result.Ok) throw new SqlSessionException(host.Name, name, reply.Result.Describe(Messages.Language.En));
+            (session.ConnectionId, session._serverStarted) = Identity(reply.Rows)
+                ?? throw new SqlSessionException(host.Name, name, $"unexpected answer to `{IdentityQuery}`: {string.Join(" | ", reply.Rows.Select(r => string.Join(' ', r)))}");
             return session;
         }
         catch
@@ -135,11 +135,23 @@ public sealed class SqlSession : IAsyncDisposable
     /// <summary>KILL CONNECTION through a new client on the host, if the server is the one the session connected to.</summary>
     private async Task KillOnServerAsync(CancellationToken ct)
     {
-        var start = await _host.QueryAsync(ServerStartQuery, timeout: TimeSpan.FromSeconds(10), ct: ct);
+        var now = await _host.QueryAsync(ServerStartQuery, timeout: TimeSpan.FromSeconds(10), ct: ct);
         // Not answering, or restarted since: the session's connection is gone with the server it was on.
-        if (!start.Ok || !double.TryParse(start.Scalar, CultureInfo.InvariantCulture, out var started) || Math.Abs(started - _serverStarted) > 2) return;
-        await _host.QueryAsync($"KILL CONNECTION {ConnectionId}", timeout: TimeSpan.FromSeconds(10), ct: ct);
+        if (!now.Ok || Identity(now.Rows) is not { } server || Math.Abs(server.Started - _serverStarted) > 2) return;
+        // wsrep_on=OFF for the killer's own connection: a node outside the Primary component refuses KILL (1047)
+        // from a replicating session, and a session stuck there is just what needs killing. --force: a server built
+        // without wsrep has no such variable, and the KILL must run all the same.
+        await _host.QueryAsync($"SET SESSION wsrep_on = OFF; KILL CONNECTION {ConnectionId}", "--force", TimeSpan.FromSeconds(10), ct);
     }
+
+    /// <summary>From the rows [id, now] and [Uptime, seconds]: the id and when the server started (UNIX time).</summary>
+    private static (long Id, double Started)? Identity(IReadOnlyList<string[]> rows) =>
+        rows.Count == 2 && rows[0].Length == 2 && rows[1].Length == 2
+        && long.TryParse(rows[0][0], CultureInfo.InvariantCulture, out var id)
+        && double.TryParse(rows[0][1], CultureInfo.InvariantCulture, out var now)
+        && double.TryParse(rows[1][1], CultureInfo.InvariantCulture, out var uptime)
+            ? (id, now - uptime)
+            : null;
 
     /// <summary>Writes the statement and reads both outputs up to the marker; not cancellable, it ends at the latest with the client.</summary>
     private async Task<SessionReply> ExchangeAsync(string text, string marker)
