@@ -182,12 +182,11 @@ public sealed class SqlSession : IAsyncDisposable
         return (lines, true);
     }
 
-    /// <summary>The client runs a statement when it reads its terminator; one left off is added.</summary>
-    internal static string Terminated(string sql)
-    {
-        var text = sql.TrimEnd();
-        return text.EndsWith(';') || text.EndsWith("\\G", StringComparison.Ordinal) ? text : text + ";";
-    }
+    /// <summary>
+    /// The client runs a statement when it reads its terminator: a `;` on a line of its own ends one left open, even
+    /// behind a trailing `-- comment`, and the client ignores it after a statement that was already ended.
+    /// </summary>
+    internal static string Terminated(string sql) => sql.TrimEnd() + "\n;";
 }
 
 /// <summary>How a session ended: its client quit when its input closed, or only after its connection was killed, or it had to be killed.</summary>
