@@ -122,6 +122,24 @@ public sealed class SessionScenarioTests(GaleraLabFixture lab)
         Assert.Equal("0", await ScalarAsync("db2", "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'INSERT INTO sessions.locked%' OR INFO LIKE 'FLUSH TABLES%'"));
     }
 
+    [Fact]
+    public async Task Given_a_statement_slower_than_its_timeout_Then_the_step_fails_saying_so_and_clean_up_ends_its_connection()
+    {
+        var result = await RunAsync("slow.yaml", """
+            name: too-slow
+            stages:
+              - title: a statement that outlasts its timeout
+                do:
+                  - session: { name: slow, on: db3, run: "SELECT SLEEP(60) AS hs_slow_session", timeout: 1s }
+            """);
+
+        Assert.False(result.Passed);
+        Assert.True(result.Error!.Contains("slow.yaml:5: db3 [slow]: no answer within 1s (the statement still runs; clean-up ends the session)"), Timeline(result));
+        var end = Assert.Single(result.Steps, s => s.StageTitle == ScenarioRunner.CleanUpTitle);
+        Assert.True(end.Passed && end.Duration < TimeSpan.FromSeconds(10), Timeline(result));
+        Assert.Equal("0", await ScalarAsync("db3", "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE '%hs_slow_session%' AND ID <> CONNECTION_ID()"));
+    }
+
     private sealed class NullObserver : IScenarioObserver
     {
         public void ScenarioStarted(Scenario scenario) { }
