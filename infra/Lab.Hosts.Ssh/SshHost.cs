@@ -34,6 +34,8 @@ public sealed class SshHost(HostDefinition definition, InventoryHost endpoint, S
     public Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
         ssh.RunAsync(endpoint, command, stdin, (timeout ?? DefaultTimeout) * pace, ct);
 
+    public Task<IHostProcess> StartProcessAsync(string command, CancellationToken ct = default) => Task.FromResult(ssh.Start(endpoint, command));
+
     public async Task WriteFileAsync(string path, string content, string mode, string owner, CancellationToken ct = default)
     {
         var q = SshArguments.Quote(path);

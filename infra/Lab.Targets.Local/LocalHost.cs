@@ -24,8 +24,14 @@ public sealed class LocalHost(LocalLayout layout, string instance, HostDefinitio
         [.. EnterArgs, "env", "HOME=/root", "PS1=root@\\h:\\w# ", .. words.Count == 0 ? ["bash", "--norc", "-i"] : words];
 
     public Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
-        ProcessRunner.RunAsync("nsenter", [.. EnterArgs, "env", "-i", "HOME=/root", "LANG=C.UTF-8",
-            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "sh", "-c", command], stdin, timeout ?? TimeSpan.FromSeconds(60), ct);
+        ProcessRunner.RunAsync("nsenter", ShellCommand(command), stdin, timeout ?? TimeSpan.FromSeconds(60), ct);
+
+    public Task<IHostProcess> StartProcessAsync(string command, CancellationToken ct = default) =>
+        Task.FromResult<IHostProcess>(PipedProcess.Start("nsenter", ShellCommand(command)));
+
+    /// <summary>`nsenter` arguments that run <paramref name="command"/> with sh inside the host, in a clean root environment.</summary>
+    private IReadOnlyList<string> ShellCommand(string command) =>
+        [.. EnterArgs, "env", "-i", "HOME=/root", "LANG=C.UTF-8", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "sh", "-c", command];
 
     public async Task WriteFileAsync(string path, string content, string mode, string owner, CancellationToken ct = default)
     {

@@ -15,6 +15,12 @@ public interface ILabHost
     /// <summary>Runs a shell command inside the host as root; <paramref name="stdin"/> is fed to it when given.</summary>
     Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// Starts a shell command inside the host as root that keeps running, its standard input and outputs open to the
+    /// caller (a SQL session's own <c>mariadb</c> client). The caller ends it by disposing it.
+    /// </summary>
+    Task<IHostProcess> StartProcessAsync(string command, CancellationToken ct = default);
+
     Task WriteFileAsync(string path, string content, string mode, string owner, CancellationToken ct = default);
 
     /// <summary>The file's text, or null when it does not exist.</summary>

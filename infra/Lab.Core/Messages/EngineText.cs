@@ -283,6 +283,29 @@ public static partial class EngineText
             "최후 수단인 인스턴스 '{0}' 재생성은 그 안에서 만든 것을 모두 지움: 허용하려면 --recreate 추가");
     }
 
+    /// <summary>Named SQL sessions: how their actions read in the timeline, what they report, and why one failed.</summary>
+    public static class Sessions
+    {
+        public static readonly Msg<string, string> Send = new("{0}: send {1} (goes on at once)", "{0}: {1} 보내기 (기다리지 않고 진행)");
+        public static readonly Msg<string> Reap = new("{0}: reap what was sent", "{0}: 보낸 문장의 결과 받기");
+        public static readonly Msg<int> ExpectsRows = new(" (expect {0} row(s))", " ({0}행 나와야 함)");
+        public static readonly Msg<string> ExpectsValue = new(" (expect '{0}')", " ('{0}' 나와야 함)");
+        public static readonly Msg<long> Sent = new("sent on connection {0}", "연결 {0}에 보냄");
+        public static readonly Msg<double> Waited = new("finished {0:0.0#}s after it was sent", "보낸 뒤 {0:0.0#}초 만에 끝남");
+        public static readonly Msg<string, string, double> NoAnswer = new(
+            "{0}: {1}: no answer within {2:0.#}s (the statement still runs; clean-up ends the session)",
+            "{0}: {1}: {2:0.#}초 안에 응답 없음 (문장은 아직 실행 중; 정리 단계에서 세션을 끝냄)");
+        public static readonly Msg<string, string, string> NotOpened = new("{0}: {1}: could not open the session: {2}", "{0}: {1}: 세션을 열지 못함: {2}");
+        public static readonly Msg<double> NoAnswerToOpen = new("the server did not answer within {0:0.#}s", "서버가 {0:0.#}초 안에 응답하지 않음");
+        public static readonly Msg<string, string, long> End = new("end session {0} on {1} (connection {2})", "{1}의 세션 {0} 끝내기 (연결 {2})");
+        public static readonly Msg<int> MoreErrors = new(" (and {0} more error(s))", " (오류 {0}개 더)");
+        public static readonly Msg<string, string, string> ClientEnded = new("{0}: {1}: the session's mariadb client ended: {2}",
+            "{0}: {1}: 세션의 mariadb 클라이언트가 끝남: {2}");
+        public static readonly Msg<string, string, int, string> WrongError = new("{0}: {1}: expected ERROR {2}, got {3}", "{0}: {1}: 기대한 오류 ERROR {2}, 실제 결과: {3}");
+        public static readonly Msg<string, string, string> Failed = new("{0}: {1}: failed: {2}", "{0}: {1}: 실패: {2}");
+        public static readonly Msg<string, string, string, string> WrongResult = new("{0}: {1}: expected {2}, got {3}", "{0}: {1}: 기대한 결과 {2}, 실제 결과: {3}");
+    }
+
     /// <summary>Every message of the catalogue, by its path (e.g. "Run.Passed"): what the tests check.</summary>
     public static IReadOnlyList<(string Name, IMessage Message)> All { get; } = typeof(EngineText).GetNestedTypes()
         .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -12,6 +12,8 @@ namespace Lab.Core.Scenarios;
 /// <summary>Carries out one action on the lab; returns a short detail for the timeline (in <paramref name="language"/>), throws when it failed.</summary>
 public sealed class ActionExecutor(RunContext context, Until until, TimeProvider clock, Action<string> note, Language language = Language.En)
 {
+    private readonly Sessions.SessionExecutor _sessions = new(context, clock, language);
+
     public async Task<string?> RunAsync(ScenarioAction action, CancellationToken ct)
     {
         var lab = context.Instance;
@@ -71,6 +73,8 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                     throw new ScenarioStepException(EngineText.Actions.TooSlow.In(language, a.Host, fast.TotalSeconds, timing));
                 return detail is null ? timing : $"{timing} {detail}";
             }
+            case Sessions.SessionAction a:
+                return await _sessions.RunAsync(a, ct);
             case AttachAction a:
                 return await new ReplicationOperations(lab, until, language).AttachAsync(lab.Host(a.Host), lab.Host(a.Source), a.Start, ct);
             case PromoteAction a:

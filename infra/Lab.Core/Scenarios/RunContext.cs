@@ -17,6 +17,9 @@ public sealed class RunContext(LabInstance instance)
     /// <summary>The values `save` actions stored, for `value` expectations.</summary>
     public SavedValues Saved { get; } = new();
 
+    /// <summary>The named SQL sessions the run opened; each one's end is registered with <see cref="UndoAtEnd"/>.</summary>
+    public Sessions.ScenarioSessions Sessions { get; } = new();
+
     public long MarkOf(string host) => _marks.GetValueOrDefault(host);
     public void SetMark(string host, long offset) => _marks[host] = offset;
 

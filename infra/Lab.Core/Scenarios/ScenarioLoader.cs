@@ -12,7 +12,7 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
 
     private static readonly string[] ActionKinds =
         ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "impair", "unimpair", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
-         "attach", "promote", "promote-most-advanced", "power", "save"];
+         "attach", "promote", "promote-most-advanced", "power", "save", Sessions.SessionActionReader.Kind];
 
     private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command", "value"];
 
@@ -42,7 +42,8 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
         if (stages.Count == 0) throw root.Error("missing 'stages': expected a list of stages, each with 'title', 'do' and/or 'expect'");
         var read = stages.Select(s => ReadStage(root.AsMap(s, "a stage"))).ToList();
         FinalStageRule.Check(read, root);
-        var scenario = new Scenario(name, LabLoader.ReadText(root, "title"), LabLoader.ReadText(root, "explain"), read, Path.GetFullPath(file));
+        var scenario = new Scenario(name, LabLoader.ReadText(root, "title"), LabLoader.ReadText(root, "explain"),
+            Sessions.SessionPlan.Resolve(file, read), Path.GetFullPath(file));
         CheckSavedBeforeUse(scenario, file);
         return scenario;
     }
@@ -140,6 +141,8 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
                 var provider = entry.RequireMap(kind, "{ on: HOST, options: \"pc.bootstrap=YES\" }");
                 provider.RejectUnknown("on", "options");
                 return new ProviderOptionsAction(line, OneHost(provider), provider.RequireString("options", "wsrep provider options"));
+            case Sessions.SessionActionReader.Kind:
+                return Sessions.SessionActionReader.Read(entry, lab);
             default: // workload
                 var node = entry.Find(kind)!;
                 if (node is YamlScalarNode { Value: "stop" }) return new WorkloadAction(line, false, "");

@@ -38,6 +38,13 @@ public static partial class MariaDbClient
         return result.Rows.Where(r => r.Length >= 2).ToDictionary(r => r[0], r => r[1], StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>The code and message of one error line the client printed (<c>ERROR 1213 (40001) at line 2: Deadlock found ...</c>), else null.</summary>
+    public static (int Code, string Message)? ErrorLine(string line)
+    {
+        var match = ServerError().Match(line);
+        return match.Success && match.Index == 0 ? (int.Parse(match.Groups[1].Value), match.Groups[2].Value.Trim()) : null;
+    }
+
     public static SqlResult Parse(CommandResult result)
     {
         if (result.Ok)

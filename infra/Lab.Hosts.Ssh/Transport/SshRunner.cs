@@ -17,6 +17,16 @@ public sealed class SshRunner(SshArguments arguments)
         return result;
     }
 
+    /// <summary>
+    /// Starts a script that keeps running, with its standard streams open to the caller (a SQL session), over the host's
+    /// shared connection. Ending the local ssh client closes the remote program's input.
+    /// </summary>
+    public IHostProcess Start(InventoryHost host, string script)
+    {
+        Directory.CreateDirectory(arguments.ControlDir);
+        return PipedProcess.Start("ssh", [.. arguments.For(host), SshArguments.RemoteCommand(host, script)]);
+    }
+
     /// <summary>Closes the shared connection to the host, if one is open (at `down`).</summary>
     public Task CloseAsync(InventoryHost host, CancellationToken ct) =>
         ProcessRunner.RunAsync("ssh", [.. arguments.For(host).SkipLast(1), "-O", "exit", host.Address], timeout: TimeSpan.FromSeconds(5), ct: ct);
