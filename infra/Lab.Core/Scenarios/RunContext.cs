@@ -13,6 +13,7 @@ public sealed class RunContext(LabInstance instance)
     public LabInstance Instance { get; } = instance;
     public WriteWorkload? Workload { get; set; }
     public WorkloadReport? WorkloadReport { get; set; }
+    public SafetyWorkloads Safety { get; } = new();
 
     public long MarkOf(string host) => _marks.GetValueOrDefault(host);
     public void SetMark(string host, long offset) => _marks[host] = offset;

@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Lab.Core.Scenarios;
 
 /// <summary>Reads labs/&lt;lab&gt;/scenarios/*.yaml into validated scenarios; every error names the file and line.</summary>
-public sealed class ScenarioLoader(LabDefinition lab)
+public sealed partial class ScenarioLoader(LabDefinition lab)
 {
     public static readonly TimeSpan DefaultWithin = TimeSpan.FromSeconds(30);
 
@@ -14,7 +14,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
         ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "impair", "unimpair", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
          "attach", "promote", "promote-most-advanced", "power"];
 
-    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command"];
+    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command", "lost_updates", "stale_reads"];
 
     public string ScenariosDir => Path.Combine(lab.Directory, "scenarios");
 
@@ -135,6 +135,7 @@ public sealed class ScenarioLoader(LabDefinition lab)
             default: // workload
                 var node = entry.Find(kind)!;
                 if (node is YamlScalarNode { Value: "stop" }) return new WorkloadAction(line, false, "");
+                if (node is YamlMappingNode && entry.RequireMap(kind, "a map") is var safety && (safety.Has("kind") || safety.Has("stop"))) return ReadSafetyAction(safety, line);
                 var workload = entry.RequireMap(kind, "'stop' or { start: CLIENT_HOST }");
                 workload.RejectUnknown("start");
                 var through = workload.RequireString("start", "the host that writes (the client)");
@@ -248,6 +249,8 @@ public sealed class ScenarioLoader(LabDefinition lab)
                 if (all && holders.Distinct().Count() < 2)
                     throw body.Error("'all: true' means several hosts hold the virtual IP at once: name at least two, e.g. on: [primary, replica1]");
                 return new VipExpectation(line, within, holders, all);
+            case "lost_updates" or "stale_reads":
+                return ReadSafetyExpectation(body, kind, line, within);
             default: // workload
                 body.RejectUnknown("lost", "max_interruption", "min_ok", "on");
                 TimeSpan? max = null;
