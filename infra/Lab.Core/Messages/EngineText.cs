@@ -272,7 +272,7 @@ public static class EngineText
             "시작한 {0} 작업이 없음: 이 확인 앞에 `workload: {{ kind: {0}, ... }}`로 시작할 것");
         public static readonly Msg<int, int> StillRunning = new("still running: {0} of {1} done", "아직 실행 중: {1}개 중 {0}개 끝남");
 
-        public static readonly Msg ForUpdate = new("SELECT ... FOR UPDATE", "SELECT ... FOR UPDATE");
+        public static readonly Msg ForUpdate = new("SELECT ... FOR UPDATE", "SELECT ... FOR UPDATE로 잠금");
         public static readonly Msg PlainRead = new("plain SELECT, then UPDATE", "일반 SELECT 후 UPDATE");
         public static readonly Msg<int, int, int, int, string> Increments = new("{0} increments ({4}): {1} acknowledged, {2} refused, {3} in doubt",
             "증가 {0}번 ({4}): 커밋 응답 {1}, 거부 {2}, 결과 불명 {3}");
