@@ -64,7 +64,7 @@ public sealed class SafetyReportTests
         Assert.Equal(new StaleReadCount(1, 1, 0, 1), report.For(1));
         Assert.Equal(new StaleReadCount(2, 0, 0, 0), report.For(2));
         Assert.Equal("write on db1, read on db2: wsrep_sync_wait=0: 3 reads, 2 stale; wsrep_sync_wait=1: 1 reads, 0 stale, 1 without an answer; " +
-            "1 write(s) not acknowledged (their reads not counted)", report.ToString());
+            "1 write(s) not acknowledged (their reads not counted); first error: ERROR 1205", report.ToString());
     }
 
     private static ScriptOp Op(long id, int lines) => new(id, Enumerable.Range(0, lines).Select(i => $"-- {id}.{i}").ToList());

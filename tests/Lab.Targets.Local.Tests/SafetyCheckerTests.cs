@@ -51,7 +51,7 @@ public sealed class SafetyCheckerTests(GaleraLabFixture lab, ITestOutputHelper o
             name: increments-plain-read
             stages:
               - title: increments through every node, plain SELECT then UPDATE
-                do: [ { workload: { kind: increments, through: [db1, db2, db3], lock: false, count: 200 } } ]
+                do: [ { workload: { kind: increments, through: [db1, db2, db3], lock: false, count: 300 } } ]
                 expect: [ { lost_updates: { min: 1, min_acknowledged: 100 } } ]
             """);
 

@@ -292,6 +292,7 @@ public static class EngineText
             "갱신 유실 {0}, 커밋 응답을 받은 증가 {1}번 이상");
         public static readonly Msg<int, string> StaleReadsWithin = new("stale reads with wsrep_sync_wait={0}: {1}",
             "wsrep_sync_wait={0}일 때 오래된 읽기: {1}");
+        public static readonly Msg<string> FirstError = new("; first error: {0}", "; 첫 오류: {0}");
         public static readonly Msg<int> AtLeastReads = new(", at least {0} reads", ", 읽기 {0}번 이상");
     }
 

@@ -2,8 +2,11 @@ using Lab.Core.Messages;
 
 namespace Lab.Core.Workload;
 
-/// <summary>One read-modify-write increment: which writer (node) ran it, its number, and what the client was told.</summary>
-public sealed record IncrementRecord(string Writer, long N, OpOutcome Outcome, int? ErrorCode);
+/// <summary>
+/// One read-modify-write increment: which writer ran it (its host, and its place in the list: several writers may share
+/// a host, e.g. the client through HAProxy), its number, and what the client was told.
+/// </summary>
+public sealed record IncrementRecord(string Writer, long N, OpOutcome Outcome, int? ErrorCode, string? Error = null, int Slot = 1);
 
 /// <summary>
 /// The lost-update check. Each increment commits a journal row in the same transaction as the counter's new value, so
@@ -41,5 +44,7 @@ public sealed record IncrementReport(IReadOnlyList<IncrementRecord> Increments, 
         + EngineText.Safety.CounterAndJournal.In(language, Counter, Journal)
         + (LostUpdates > 0 ? EngineText.Safety.LostUpdates.In(language, LostUpdates) : EngineText.Safety.NoLostUpdates.In(language))
         + (MissingAcknowledged > 0 ? EngineText.Safety.MissingAcknowledged.In(language, MissingAcknowledged) : "")
-        + (Extra > 0 ? EngineText.Safety.ExtraIncrements.In(language, Extra) : "");
+        + (Extra > 0 ? EngineText.Safety.ExtraIncrements.In(language, Extra) : "")
+        // A deadlock is the expected refusal; anything else (no table, no connection) is worth seeing.
+        + (Increments.FirstOrDefault(i => i.Error is not null && i.ErrorCode != 1213) is { } other ? EngineText.Safety.FirstError.In(language, $"{other.Writer}: {other.Error}") : "");
 }

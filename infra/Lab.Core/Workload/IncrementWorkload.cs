@@ -87,7 +87,7 @@ public sealed class IncrementWorkload
             var ops = Enumerable.Range(0, (int)Math.Min(Batch, _perWriter - n + 1))
                 .Select(k => new ScriptOp(n + k, [Statement(writer, n + k, Locking)])).ToList();
             var results = await SqlScript.RunAsync(host, ["DELIMITER //"], ops, BatchTimeout, CancellationToken.None);
-            lock (_records) _records.AddRange(results.Select(r => new IncrementRecord(host.Name, r.Id, r.Outcome, r.ErrorCode)));
+            lock (_records) _records.AddRange(results.Select(r => new IncrementRecord(host.Name, r.Id, r.Outcome, r.ErrorCode, r.Errors.Count > 0 ? $"ERROR {r.Errors[0].Code}: {r.Errors[0].Message}" : null, writer)));
         }
     }
 
@@ -114,9 +114,8 @@ public sealed class IncrementWorkload
         if (!counter.Ok || counter.Scalar is null) throw new SqlException(node.Name, $"SELECT v FROM {Counter}", counter);
         var journal = await node.QueryAsync($"{Causal(node)}SELECT writer, n FROM {Journal}", ct: ct);
         if (!journal.Ok) throw new SqlException(node.Name, $"SELECT writer, n FROM {Journal}", journal);
-        var names = _writers.Select(w => w.Name).ToList();
-        var present = journal.Rows.Select(r => (Writer: names[int.Parse(r[0]) - 1], N: long.Parse(r[1]))).ToHashSet();
-        var missing = records.Count(r => r.Outcome == OpOutcome.Ok && !present.Contains((r.Writer, r.N)));
+        var present = journal.Rows.Select(r => (Slot: int.Parse(r[0]), N: long.Parse(r[1]))).ToHashSet();
+        var missing = records.Count(r => r.Outcome == OpOutcome.Ok && !present.Contains((r.Slot, r.N)));
         return new IncrementReport(records, long.Parse(counter.Scalar), journal.Rows.Count, missing, Locking);
     }
 }

@@ -33,5 +33,6 @@ public sealed record StaleReadReport(IReadOnlyList<ReadRecord> Reads, string Wri
         EngineText.Safety.StaleReadsFrom.In(language, Writer, string.Join(", ", Reads.Select(r => r.Reader).Distinct())) +
         string.Join("; ", BySyncWait.Select(c => EngineText.Safety.StaleReads.In(language, c.SyncWait, c.Reads, c.Stale)
             + (c.Failed > 0 ? EngineText.Safety.ReadsFailed.In(language, c.Failed) : "")))
-        + (Unacknowledged > 0 ? EngineText.Safety.WritesNotAcknowledged.In(language, Unacknowledged) : "");
+        + (Unacknowledged > 0 ? EngineText.Safety.WritesNotAcknowledged.In(language, Unacknowledged) : "")
+        + (Reads.FirstOrDefault(r => r.Error is not null)?.Error is { } error ? EngineText.Safety.FirstError.In(language, error) : "");
 }

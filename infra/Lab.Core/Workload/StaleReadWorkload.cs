@@ -47,7 +47,10 @@ public sealed class StaleReadWorkload
         TimeProvider clock, CancellationToken ct)
     {
         if (readers.Count == 0 || syncWaits.Count == 0) throw new ArgumentException("no reader or no wsrep_sync_wait value");
-        var setup = await writer.QueryAsync($"CREATE DATABASE IF NOT EXISTS labcheck; CREATE TABLE IF NOT EXISTS {Table} (run BIGINT NOT NULL, id BIGINT NOT NULL, PRIMARY KEY (run, id))", ct: ct);
+        var create = $"CREATE DATABASE IF NOT EXISTS labcheck; CREATE TABLE IF NOT EXISTS {Table} (run BIGINT NOT NULL, id BIGINT NOT NULL, PRIMARY KEY (run, id))";
+        var setup = await writer.QueryAsync($"{create}; SELECT run, id FROM {Table} LIMIT 0", ct: ct);
+        // A table of that name made by hand with other columns is made again (ER_BAD_FIELD_ERROR: 1054).
+        if (setup.ErrorCode == 1054) setup = await writer.QueryAsync($"DROP TABLE {Table}; {create}", ct: ct);
         if (!setup.Ok) throw new SqlException(writer.Name, $"create {Table}", setup);
         var workload = new StaleReadWorkload(from, writer, readers, syncWaits, Math.Clamp(count, 1, MaxReads), clock);
         workload._loop = Task.Run(() => workload.RunAsync(ct), CancellationToken.None);
@@ -92,7 +95,8 @@ public sealed class StaleReadWorkload
         // The read must come from the reader it was meant for: a failed connect would leave the client elsewhere.
         bool? found = row is { Length: >= 4 } && row[2].Split('.')[0] == reader.Name ? row[3] != "0" : null;
         var acknowledged = insertError is null && (row is not null || readError is not null);
-        return new ReadRecord(r.Id, reader.Name, wait, acknowledged, found, (insertError ?? readError)?.Message);
+        var error = insertError ?? readError;
+        return new ReadRecord(r.Id, reader.Name, wait, acknowledged, found, error is null ? null : $"ERROR {error.Code}: {error.Message}");
     }
 
     public async Task<StaleReadReport> StopAsync(bool now)
