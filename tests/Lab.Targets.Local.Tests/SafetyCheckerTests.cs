@@ -60,6 +60,33 @@ public sealed class SafetyCheckerTests(GaleraLabFixture lab, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Given_a_scenario_that_fails_while_increments_run_Then_they_are_stopped_in_its_clean_up()
+    {
+        var result = await RunAsync("""
+            name: increments-cut-short
+            stages:
+              - title: increments, then an expectation that fails
+                do: [ { workload: { kind: increments, through: [db1, db2], count: 5000 } } ]
+                expect: [ { query: { on: db1, run: "SELECT 1", equals: "2" }, within: 500ms } ]
+            """);
+
+        Assert.False(result.Passed);
+        var cleanUp = Assert.Single(result.Steps, s => s.Description == "stop the increments workload (its report)");
+        Assert.True(cleanUp.Passed, cleanUp.Detail);
+        var db1 = lab.Instance.Host("db1");
+        var running = await db1.QueryAsync($"SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%INTO {IncrementWorkload.Journal}%' AND id <> CONNECTION_ID()");
+        Assert.Equal("0", running.Scalar);
+        var committed = (await db1.QueryAsync($"SELECT COUNT(*) FROM {IncrementWorkload.Journal}")).Scalar;
+        Assert.True(long.Parse(committed!) < 10_000, $"{committed} increments: the writers were not cut short");
+        // Longer than a batch of 25 takes: a writer still running would have added to the journal.
+        await Until.Real.StaysAsync("no increment after the clean-up", async c =>
+        {
+            var now = (await db1.QueryAsync($"SELECT COUNT(*) FROM {IncrementWorkload.Journal}", ct: c)).Scalar;
+            return new ProbeResult(now == committed, $"{now} journal rows, {committed} at the end");
+        }, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(200), CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Given_a_healthy_cluster_Then_reads_with_wsrep_sync_wait_1_are_never_stale()
     {
         var result = await RunAsync("""
