@@ -106,7 +106,7 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 return EngineText.Actions.DeletedRow.In(language, id, a.Host);
             }
             case IncrementsAction or StaleReadsAction or StopSafetyAction:
-                return await new SafetySteps(context, clock, language).RunAsync(action, ct);
+                return await new SafetySteps(context, language).RunAsync(action, clock, ct);
             case WorkloadAction { Start: true } a:
                 if (context.Workload is not null) throw new ScenarioStepException(EngineText.Actions.WriterRunning.In(language));
                 context.Workload = await WriteWorkload.StartAsync(lab.Host(a.Through), clock, ct);

@@ -105,7 +105,7 @@ public sealed class ExpectationProbes(RunContext context, Language language = La
                     ? EngineText.Expectations.ReplicaProgress.In(language, status["Seconds_Behind_Master"], status["Gtid_IO_Pos"], status["Relay_Log_Space"])
                     : ""));
         },
-        LostUpdatesExpectation or StaleReadsExpectation => new SafetySteps(context, TimeProvider.System, language).For(expectation),
+        LostUpdatesExpectation or StaleReadsExpectation => new SafetySteps(context, language).For(expectation),
         VipExpectation { All: true } e => new VirtualIp(context.Instance).HeldByAll(e.Hosts, language),
         VipExpectation e => new VirtualIp(context.Instance).HeldByOneOf(e.Hosts, language),
         _ => throw new NotSupportedException(expectation.GetType().Name),

@@ -5,11 +5,11 @@ using Lab.Core.Workload;
 namespace Lab.Core.Scenarios;
 
 /// <summary>Starts and stops the data-safety workloads, and turns their expectations into probes.</summary>
-public sealed class SafetySteps(RunContext context, TimeProvider clock, Language language)
+public sealed class SafetySteps(RunContext context, Language language)
 {
     private const string UndoKey = "safety workload ";
 
-    public async Task<string?> RunAsync(ScenarioAction action, CancellationToken ct)
+    public async Task<string?> RunAsync(ScenarioAction action, TimeProvider clock, CancellationToken ct)
     {
         var lab = context.Instance;
         var safety = context.Safety;
