@@ -306,6 +306,46 @@ public static partial class EngineText
         public static readonly Msg<string, string, string, string> WrongResult = new("{0}: {1}: expected {2}, got {3}", "{0}: {1}: 기대한 결과 {2}, 실제 결과: {3}");
     }
 
+    /// <summary>The data-safety checkers beyond lost writes: lost updates (read-modify-write increments) and stale reads.</summary>
+    public static class Safety
+    {
+        public static readonly Msg<string, string, int> StartIncrements = new("start read-modify-write increments through {0} ({1}, {2} each)",
+            "{0}에서 읽고-고쳐-쓰기 증가 시작 ({1}, 각 {2}번)");
+        public static readonly Msg<string, string, string, int> StartStaleReads = new("from {0}: write on {1}, then at once read it on {2}, {3} times",
+            "{0}에서: {1}에 쓰고 곧바로 {2}에서 읽기, {3}번");
+        public static readonly Msg<string> SyncWaits = new(" with wsrep_sync_wait {0} in turn", ", wsrep_sync_wait {0} 번갈아");
+        public static readonly Msg<string> StopWorkload = new("stop the {0} workload (its report)", "{0} 작업 중지 (결과 보고)");
+        public static readonly Msg<string> Started = new("running: {0}", "실행 중: {0}");
+        public static readonly Msg<string> AlreadyRunning = new("a {0} workload is already running: stop it first",
+            "{0} 작업이 이미 실행 중: 먼저 중지할 것");
+        public static readonly Msg<string> NothingToCheck = new("no {0} workload was started: start one with `workload: {{ kind: {0}, ... }}` before this expectation",
+            "시작한 {0} 작업이 없음: 이 확인 앞에 `workload: {{ kind: {0}, ... }}`로 시작할 것");
+        public static readonly Msg<int, int> StillRunning = new("still running: {0} of {1} done", "아직 실행 중: {1}개 중 {0}개 끝남");
+
+        public static readonly Msg ForUpdate = new("SELECT ... FOR UPDATE", "SELECT ... FOR UPDATE로 잠금");
+        public static readonly Msg PlainRead = new("plain SELECT, then UPDATE", "일반 SELECT 후 UPDATE");
+        public static readonly Msg<int, int, int, int, string> Increments = new("{0} increments ({4}): {1} acknowledged, {2} refused, {3} in doubt",
+            "증가 {0}번 ({4}): 커밋 응답 {1}, 거부 {2}, 결과 불명 {3}");
+        public static readonly Msg<long, long> CounterAndJournal = new("; counter {0}, committed increments {1}", "; 카운터 {0}, 커밋된 증가 {1}");
+        public static readonly Msg<long> LostUpdates = new(": {0} LOST UPDATE(S)", ": 갱신 유실 {0}건");
+        public static readonly Msg NoLostUpdates = new(": no lost update", ": 갱신 유실 없음");
+        public static readonly Msg<int> MissingAcknowledged = new(", {0} acknowledged increment(s) not committed", ", 커밋 응답을 받은 증가 중 {0}건이 커밋되지 않음");
+        public static readonly Msg<long> ExtraIncrements = new(", {0} more than committed", ", 커밋된 것보다 {0} 많음");
+
+        public static readonly Msg<string, string> StaleReadsFrom = new("write on {0}, read on {1}: ", "{0}에 쓰고 {1}에서 읽기: ");
+        public static readonly Msg<int, int, int> StaleReads = new("wsrep_sync_wait={0}: {1} reads, {2} stale", "wsrep_sync_wait={0}: 읽기 {1}번, 오래된 읽기 {2}번");
+        public static readonly Msg<int> ReadsFailed = new(", {0} without an answer", ", 응답 없음 {0}번");
+        public static readonly Msg<int> WritesNotAcknowledged = new("; {0} write(s) not acknowledged (their reads not counted)",
+            "; 커밋 응답을 받지 못한 쓰기 {0}건 (그 읽기는 세지 않음)");
+
+        public static readonly Msg<string, int> AtMostLostUpdates = new("lost updates {0}, at least {1} increments acknowledged",
+            "갱신 유실 {0}, 커밋 응답을 받은 증가 {1}번 이상");
+        public static readonly Msg<int, string> StaleReadsWithin = new("stale reads with wsrep_sync_wait={0}: {1}",
+            "wsrep_sync_wait={0}일 때 오래된 읽기: {1}");
+        public static readonly Msg<string> FirstError = new("; first error: {0}", "; 첫 오류: {0}");
+        public static readonly Msg<int> AtLeastReads = new(", at least {0} reads", ", 읽기 {0}번 이상");
+    }
+
     /// <summary>Every message of the catalogue, by its path (e.g. "Run.Passed"): what the tests check.</summary>
     public static IReadOnlyList<(string Name, IMessage Message)> All { get; } = typeof(EngineText).GetNestedTypes()
         .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)

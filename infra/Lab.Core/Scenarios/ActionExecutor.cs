@@ -128,6 +128,8 @@ public sealed class ActionExecutor(RunContext context, Until until, TimeProvider
                 await lab.Host(a.Host).ExecuteAsync($"SET SESSION wsrep_on=OFF; DELETE FROM {WriteWorkload.Table} WHERE id={id}", ct);
                 return EngineText.Actions.DeletedRow.In(language, id, a.Host);
             }
+            case IncrementsAction or StaleReadsAction or StopSafetyAction:
+                return await new SafetySteps(context, language).RunAsync(action, clock, ct);
             case WorkloadAction { Start: true } a:
                 if (context.Workload is not null) throw new ScenarioStepException(EngineText.Actions.WriterRunning.In(language));
                 context.Workload = await WriteWorkload.StartAsync(lab.Host(a.Through), clock, ct);

@@ -110,6 +110,7 @@ public sealed class ExpectationProbes(RunContext context, Language language = La
                     : ""));
         },
         ValueExpectation e => new ValueProbe(context, language).For(e),
+        LostUpdatesExpectation or StaleReadsExpectation => new SafetySteps(context, language).For(expectation),
         VipExpectation { All: true } e => new VirtualIp(context.Instance).HeldByAll(e.Hosts, language),
         VipExpectation e => new VirtualIp(context.Instance).HeldByOneOf(e.Hosts, language),
         _ => throw new NotSupportedException(expectation.GetType().Name),

@@ -13,6 +13,7 @@ public sealed class RunContext(LabInstance instance)
     public LabInstance Instance { get; } = instance;
     public WriteWorkload? Workload { get; set; }
     public WorkloadReport? WorkloadReport { get; set; }
+    public SafetyWorkloads Safety { get; } = new();
 
     /// <summary>The values `save` actions stored, for `value` expectations.</summary>
     public SavedValues Saved { get; } = new();

@@ -14,7 +14,7 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
         ["kill", "stop", "pause", "resume", "start", "isolate", "heal", "impair", "unimpair", "sql", "shell", "edit", "provider", "mark", "bootstrap-most-advanced", "workload", "remove-acknowledged-write",
          "attach", "promote", "promote-most-advanced", "power", "save", Sessions.SessionActionReader.Kind];
 
-    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command", "value"];
+    private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command", "value", "lost_updates", "stale_reads"];
 
     public string ScenariosDir => Path.Combine(lab.Directory, "scenarios");
 
@@ -146,6 +146,7 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
             default: // workload
                 var node = entry.Find(kind)!;
                 if (node is YamlScalarNode { Value: "stop" }) return new WorkloadAction(line, false, "");
+                if (node is YamlMappingNode && entry.RequireMap(kind, "a map") is var safety && (safety.Has("kind") || safety.Has("stop"))) return ReadSafetyAction(safety, line);
                 var workload = entry.RequireMap(kind, "'stop' or { start: CLIENT_HOST }");
                 workload.RejectUnknown("start");
                 var through = workload.RequireString("start", "the host that writes (the client)");
@@ -264,6 +265,8 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
                 if (all && holders.Distinct().Count() < 2)
                     throw body.Error("'all: true' means several hosts hold the virtual IP at once: name at least two, e.g. on: [primary, replica1]");
                 return new VipExpectation(line, within, holders, all);
+            case "lost_updates" or "stale_reads":
+                return ReadSafetyExpectation(body, kind, line, within);
             default: // workload
                 body.RejectUnknown("lost", "max_interruption", "min_ok", "on");
                 TimeSpan? max = null;
