@@ -134,6 +134,8 @@ public static partial class EngineText
             "커밋 응답을 받은 쓰기가 {0}에 모두 있음, 응답받은 쓰기 {1}건 이상");
         public static readonly Msg<int, string, int> SomeLost = new("exactly {0} acknowledged write(s) missing on {1}, at least {2} acknowledged",
             "커밋 응답을 받은 쓰기 중 정확히 {0}건이 {1}에 없음, 응답받은 쓰기 {2}건 이상");
+        public static readonly Msg<int, string, int> AtLeastLost = new("at least {0} acknowledged write(s) missing on {1}, at least {2} acknowledged",
+            "커밋 응답을 받은 쓰기 중 {0}건 이상이 {1}에 없음, 응답받은 쓰기 {2}건 이상");
         public static readonly Msg EveryNode = new("every node", "모든 노드");
         public static readonly Msg<double> LongestInterruptionBelow = new(", longest interruption < {0:0.#}s", ", 가장 긴 중단 < {0:0.#}초");
         public static readonly Msg<string, string, string> Lag = new("{0} behind {1} by {2} transactions (GTID)", "{0}: {1}보다 트랜잭션 {2}개 뒤처짐 (GTID)");

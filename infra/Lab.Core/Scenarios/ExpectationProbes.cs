@@ -84,7 +84,7 @@ public sealed class ExpectationProbes(RunContext context, Language language = La
         {
             var report = context.WorkloadReport ?? throw new ScenarioStepException(EngineText.Workload.NoWriterToCheck.In(language));
             var check = await report.CheckAsync(WorkloadHosts(e), ct);
-            var ok = check.Lost == e.Lost && check.Phantoms == 0 && check.FailedButPresent == 0 && report.Ok >= e.MinOk
+            var ok = (e.LostAtLeast is { } least ? check.Lost >= least : check.Lost == e.Lost) && check.Phantoms == 0 && check.FailedButPresent == 0 && report.Ok >= e.MinOk
                      && (e.MaxInterruption is not { } max || report.LongestInterruption < max);
             return new ProbeResult(ok, $"{report.Describe(language)}; {check.Describe(language)}");
         },

@@ -272,8 +272,16 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
                 TimeSpan? max = null;
                 if (body.OptionalString("max_interruption", "a duration") is { } m)
                     max = DurationText.TryParse(m, out var d) ? d : throw body.Error($"max_interruption '{m}' is not a duration");
-                return new WorkloadExpectation(line, within, body.OptionalInt("lost", "a count") ?? 0, max, body.OptionalInt("min_ok", "a count") ?? 1,
-                    body.Has("on") ? On(body) : null);
+                int? lostAtLeast = null;
+                if (body.Find("lost") is YamlMappingNode)
+                {
+                    var lost = body.RequireMap("lost", "{ min: N }");
+                    lost.RejectUnknown("min");
+                    lostAtLeast = lost.OptionalInt("min", "a count") is { } least and > 0 ? least
+                        : throw lost.Error("'lost: { min: N }' needs N of 1 or more; for no loss write lost: 0");
+                }
+                return new WorkloadExpectation(line, within, lostAtLeast is null ? body.OptionalInt("lost", "a count") ?? 0 : 0, max,
+                    body.OptionalInt("min_ok", "a count") ?? 1, body.Has("on") ? On(body) : null) { LostAtLeast = lostAtLeast };
         }
     }
 

@@ -208,10 +208,17 @@ public sealed record BackendExpectation(int Line, TimeSpan Within, string Proxy,
 /// </summary>
 public sealed record WorkloadExpectation(int Line, TimeSpan Within, int Lost, TimeSpan? MaxInterruption, int MinOk, IReadOnlyList<string>? Hosts = null) : Expectation(Line, Within)
 {
+    /// <summary>
+    /// Set by <c>lost: { min: N }</c>: at least N acknowledged writes must be missing, for a loss whose size depends on
+    /// timing (a crash with relaxed durability); <see cref="Lost"/> is then not checked.
+    /// </summary>
+    public int? LostAtLeast { get; init; }
+
     public override string Describe(Language language)
     {
         var where = Hosts is { } h ? string.Join(", ", h) : EngineText.Expectations.EveryNode.In(language);
-        return (Lost == 0 ? EngineText.Expectations.NoneLost.In(language, where, MinOk) : EngineText.Expectations.SomeLost.In(language, Lost, where, MinOk)) +
+        return (LostAtLeast is { } least ? EngineText.Expectations.AtLeastLost.In(language, least, where, MinOk)
+                : Lost == 0 ? EngineText.Expectations.NoneLost.In(language, where, MinOk) : EngineText.Expectations.SomeLost.In(language, Lost, where, MinOk)) +
             (MaxInterruption is { } m ? EngineText.Expectations.LongestInterruptionBelow.In(language, m.TotalSeconds) : "");
     }
 }
