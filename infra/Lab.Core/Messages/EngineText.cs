@@ -342,6 +342,7 @@ public static partial class EngineText
 
         public static readonly Msg<string, int> AtMostLostUpdates = new("lost updates {0}, at least {1} increments acknowledged",
             "갱신 유실 {0}, 커밋 응답을 받은 증가 {1}번 이상");
+        public static readonly Msg<string> DeadlocksSeen = new(", deadlocks (ERROR 1213) seen by the clients {0}", ", 클라이언트가 본 deadlock(ERROR 1213) {0}");
         public static readonly Msg<int, string> StaleReadsWithin = new("stale reads with wsrep_sync_wait={0}: {1}",
             "wsrep_sync_wait={0}일 때 오래된 읽기: {1}");
         public static readonly Msg<string> FirstError = new("; first error: {0}", "; 첫 오류: {0}");

@@ -34,7 +34,11 @@ public sealed record StopSafetyAction(int Line, string Kind) : ScenarioAction(Li
 /// <summary>After the increments: how many committed increments the counter lost, bounded by <see cref="Min"/> and <see cref="Max"/>.</summary>
 public sealed record LostUpdatesExpectation(int Line, TimeSpan Within, long? Min, long? Max, int MinAcknowledged) : Expectation(Line, Within)
 {
-    public override string Describe(Language language) => EngineText.Safety.AtMostLostUpdates.In(language, Bounds.Text(Min, Max), MinAcknowledged);
+    /// <summary>`deadlocks: { min, max }`: how many increments the clients saw refused with 1213 (conflicts between nodes).</summary>
+    public (long? Min, long? Max)? Deadlocks { get; init; }
+
+    public override string Describe(Language language) => EngineText.Safety.AtMostLostUpdates.In(language, Bounds.Text(Min, Max), MinAcknowledged) +
+        (Deadlocks is { } d ? EngineText.Safety.DeadlocksSeen.In(language, Bounds.Text(d.Min, d.Max)) : "");
 }
 
 /// <summary>After the write-then-reads: how many reads with wsrep_sync_wait=<see cref="SyncWait"/> missed an acknowledged write.</summary>

@@ -49,7 +49,8 @@ public sealed class SafetySteps(RunContext context, Language language)
             if (context.Safety.IncrementReport is null && !running.Finished)
                 return ProbeResult.No(EngineText.Safety.StillRunning.In(language, running.Done, running.Planned));
             var report = await IncrementReportAsync(stopNow: false, ct);
-            var ok = Bounds.Within(report.LostUpdates, e.Min, e.Max) && report.Acknowledged >= e.MinAcknowledged && report is { MissingAcknowledged: 0, Extra: 0 };
+            var ok = Bounds.Within(report.LostUpdates, e.Min, e.Max) && report.Acknowledged >= e.MinAcknowledged && report is { MissingAcknowledged: 0, Extra: 0 }
+                     && (e.Deadlocks is not { } d || Bounds.Within(report.Deadlocks, d.Min, d.Max));
             return new ProbeResult(ok, report.Describe(language));
         },
         StaleReadsExpectation e => async ct =>

@@ -50,10 +50,19 @@ public sealed partial class ScenarioLoader
         long? Bound(string key) => body.OptionalInt(key, "a count");
         if (kind == "lost_updates")
         {
-            body.RejectUnknown("min", "max", "min_acknowledged");
+            body.RejectUnknown("min", "max", "min_acknowledged", "deadlocks");
             var (min, max) = (Bound("min"), Bound("max"));
             if (min is null && max is null) throw body.Error("give 'max' (e.g. max: 0) and/or 'min' (lost updates)");
-            return new LostUpdatesExpectation(line, within, min, max, body.OptionalInt("min_acknowledged", "a count") ?? 1);
+            (long?, long?)? deadlocks = null;
+            if (body.Has("deadlocks"))
+            {
+                var d = body.RequireMap("deadlocks", "{ min: N } and/or { max: N }: increments the clients saw refused with 1213");
+                d.RejectUnknown("min", "max");
+                var (dMin, dMax) = (d.OptionalInt("min", "a count"), d.OptionalInt("max", "a count"));
+                if (dMin is null && dMax is null) throw d.Error("give 'min' and/or 'max', e.g. deadlocks: { max: 0 }");
+                deadlocks = (dMin, dMax);
+            }
+            return new LostUpdatesExpectation(line, within, min, max, body.OptionalInt("min_acknowledged", "a count") ?? 1) { Deadlocks = deadlocks };
         }
         body.RejectUnknown("sync_wait", "min", "max", "min_reads");
         var syncWait = body.OptionalInt("sync_wait", "a wsrep_sync_wait value, e.g. 1") ?? throw body.Error("say which reads: sync_wait: 0 or 1");
