@@ -14,9 +14,10 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Given_the_galera_lab_Then_its_scenarios_load()
     {
-        Assert.Equal(["auto-increment", "ddl-toi-rsu", "failure-detection", "full-crash-recovery", "haproxy-failover", "ist-or-sst-gcache", "kill-node1-ist", "large-transaction",
-            "latency-100ms", "no-primary-key", "partition-1-2", "quorum-loss", "quorum-loss-bootstrap", "sst-methods", "sst-observed", "weighted-quorum",
-            "wrong-bootstrap"], Loader.Names);
+        Assert.Equal(["auto-increment", "conflict-first-committer", "crash-durability", "ddl-toi-rsu", "failure-detection", "full-crash-recovery",
+            "haproxy-failover", "ist-or-sst-gcache", "kill-node1-ist", "large-transaction", "latency-100ms", "no-primary-key", "partition-1-2",
+            "quorum-loss", "quorum-loss-bootstrap", "single-writer", "sst-methods", "sst-observed", "stale-read", "streaming-replication",
+            "weighted-quorum", "wrong-bootstrap"], Loader.Names);
         foreach (var name in Loader.Names)
         {
             var scenario = Loader.LoadByName(name);

@@ -16,6 +16,12 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
 
     private static readonly string[] ExpectationKinds = ["status", "query", "log", "file", "service", "backend", "workload", "replica", "lag", "vip", "command", "value", "lost_updates", "stale_reads"];
 
+    /// <summary>Every action a stage's `do` may hold, by its key: what docs/scenarios.md must describe.</summary>
+    public static IReadOnlyList<string> ActionKindNames => ActionKinds;
+
+    /// <summary>Every expectation a stage's `expect` may hold, by its key.</summary>
+    public static IReadOnlyList<string> ExpectationKindNames => ExpectationKinds;
+
     public string ScenariosDir => Path.Combine(lab.Directory, "scenarios");
 
     public IReadOnlyList<string> Names =>
