@@ -78,4 +78,25 @@ public sealed class SafetyLoaderTests
 
         Assert.Contains(expected, e.Message);
     }
+
+    [Fact]
+    public void Given_deadlock_bounds_and_a_minimum_loss_Then_they_are_read_and_a_bound_without_numbers_is_refused()
+    {
+        var s = Loader.Parse("s.yaml", """
+            name: bounds
+            stages:
+              - title: check
+                expect:
+                  - lost_updates: { max: 0, deadlocks: { min: 1 } }
+                  - workload: { lost: { min: 1 } }
+            """);
+
+        Assert.Equal((1L, (long?)null), ((LostUpdatesExpectation)s.Stages[0].Expectations[0]).Deadlocks);
+        var workload = Assert.IsType<WorkloadExpectation>(s.Stages[0].Expectations[1]);
+        Assert.Equal(1, workload.LostAtLeast);
+        Assert.StartsWith("at least 1 acknowledged write(s) missing", workload.Describe());
+
+        Assert.Contains("give 'min' and/or 'max'", Fails("name: x\nstages:\n  - title: t\n    expect:\n      - lost_updates: { max: 0, deadlocks: {} }\n").Message);
+        Assert.Contains("needs N of 1 or more", Fails("name: x\nstages:\n  - title: t\n    expect:\n      - workload: { lost: { min: 0 } }\n").Message);
+    }
 }
