@@ -1,0 +1,2 @@
+// Namespaces, nsenter and /proc exist only on Linux.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
