@@ -40,11 +40,19 @@ public sealed class HostControl
     /// <summary>A clean shutdown; returns once the process has exited.</summary>
     public Task StopAsync(CancellationToken ct = default) => _faults.ServiceAsync(ServiceVerb.Stop, Name, ct);
 
-    /// <summary>SIGSTOP: the process is frozen with its connections open (a hung server).</summary>
-    public Task PauseAsync(CancellationToken ct = default) => _faults.ServiceAsync(ServiceVerb.Pause, Name, ct);
+    /// <summary>SIGSTOP: the process is frozen with its connections open (a hung server). Returns once it is stopped.</summary>
+    public async Task PauseAsync(CancellationToken ct = default)
+    {
+        await _faults.ServiceAsync(ServiceVerb.Pause, Name, ct);
+        await WaitStateAsync(ServiceState.Paused, ct);
+    }
 
-    /// <summary>SIGCONT after <see cref="PauseAsync"/>.</summary>
-    public Task ResumeAsync(CancellationToken ct = default) => _faults.ServiceAsync(ServiceVerb.Resume, Name, ct);
+    /// <summary>SIGCONT after <see cref="PauseAsync"/>. Returns once it runs again.</summary>
+    public async Task ResumeAsync(CancellationToken ct = default)
+    {
+        await _faults.ServiceAsync(ServiceVerb.Resume, Name, ct);
+        await WaitStateAsync(ServiceState.Running, ct);
+    }
 
     /// <summary>
     /// Starts the main service again (a Galera node rejoins by IST or SST); <paramref name="args"/> are added to its
@@ -58,6 +66,16 @@ public sealed class HostControl
         var host = Raw;
         return await host.StatusAsync(host.Definition.Services.FirstOrDefault() ?? throw new InvalidOperationException($"{Name} runs no service"), ct);
     }
+
+    // A signal is delivered asynchronously: the kernel shows the new state a moment later.
+    private async Task WaitStateAsync(ServiceState state, CancellationToken ct) =>
+        await Until.Real.Paced(_lab.Instance.Pace).HoldsAsync($"{Name}: main service {state}", async c =>
+        {
+            var now = await ServiceStatusAsync(c);
+            return new ProbeResult(now.State == state, now.ToString());
+        }, WaitPolicy.Within(StateChange), ct);
+
+    private static readonly TimeSpan StateChange = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Waits until nothing in the lab's health rule stands against this host (Synced, HAProxy's backend UP...), as

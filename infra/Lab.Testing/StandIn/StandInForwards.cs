@@ -23,7 +23,7 @@ internal sealed class StandInForwards : IDisposable
             var port = ((IPEndPoint)l.LocalEndpoint).Port;
             l.Stop();
             var p = Process.Start(new ProcessStartInfo("socat",
-                [$"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork", $"EXEC:ip netns exec lab.{instance.Name}.client socat STDIO TCP:{e.Address}:{e.Port}"])
+                [$"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork", $"EXEC:ip netns exec lab.{instance.Name}.client socat STDIO TCP\\:{e.Address}\\:{e.Port}"])
             { UseShellExecute = false })!;
             _processes.Add(p);
             published.Add(new PublishedEndpoint(e, "127.0.0.1", port));
