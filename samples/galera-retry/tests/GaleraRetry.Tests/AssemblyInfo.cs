@@ -1,0 +1,2 @@
+// The lab runs in Linux namespaces.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
