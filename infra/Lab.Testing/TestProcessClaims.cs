@@ -53,6 +53,9 @@ public static class TestProcessClaims
     /// </summary>
     public static async Task<IReadOnlyList<string>> RemoveOrphansAsync(LocalLayout layout, TargetRegistry targets, Action<string> progress, CancellationToken ct)
     {
+        if (!Directory.Exists(Folder(layout))) return [];
+        // One remover at a time: two test processes starting together would otherwise both take down the same orphan.
+        using var _ = await FileLock.AcquireAsync(Path.Combine(Folder(layout), ".lock"), "the test-process claims lock", ct);
         var removed = new List<string>();
         foreach (var claim in List(layout).Where(c => !c.Process.IsAlive))
         {
