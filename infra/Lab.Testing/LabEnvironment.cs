@@ -34,7 +34,6 @@ public sealed class LabEnvironment : IAsyncDisposable
     private readonly TargetRegistry _targets;
     private readonly Action<string> _progress;
     private readonly FaultActions _faults;
-    private readonly StandInForwards? _forwards;
     private LabInstance _instance;
     private bool _scenarioRan;
     private int _disposed;
@@ -47,7 +46,6 @@ public sealed class LabEnvironment : IAsyncDisposable
         _progress = progress;
         StartupTime = startup;
         _faults = new FaultActions(() => _instance, progress);
-        if (instance.Target == LocalTarget.TargetName) _forwards = new StandInForwards(instance);
     }
 
     /// <summary>
@@ -105,11 +103,10 @@ public sealed class LabEnvironment : IAsyncDisposable
     public LabInstance Instance => _instance;
 
     /// <summary>What the instance publishes on 127.0.0.1: the entry and each database server.</summary>
-    public IReadOnlyList<PublishedEndpoint> Published => _forwards?.Published ?? [];
+    public IReadOnlyList<PublishedEndpoint> Published => _instance.Published;
 
     /// <summary>127.0.0.1:port through the lab's entry: HAProxy (galera), the VIP (failover), the primary (replication).</summary>
-    public IPEndPoint Entry => ToEndPoint(Published.FirstOrDefault(p => p.Endpoint.IsEntry)
-        ?? throw NothingPublished("an entry"));
+    public IPEndPoint Entry => ToEndPoint(_instance.Entry ?? throw NothingPublished("an entry"));
 
     /// <summary>127.0.0.1:port straight to a host's database (db1), or to an endpoint by its name.</summary>
     public IPEndPoint Endpoint(string host) => ToEndPoint(Find(host));
@@ -201,7 +198,6 @@ public sealed class LabEnvironment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        _forwards?.Dispose();
         await _targets.DownAsync(Name, CancellationToken.None);
         TestProcessClaims.Remove(_layout, Name);
     }
