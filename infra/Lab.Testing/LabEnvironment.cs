@@ -55,6 +55,9 @@ public sealed class LabEnvironment : IAsyncDisposable
     /// </summary>
     public static async Task<LabEnvironment> StartAsync(string lab, LabEnvironmentOptions? options = null, CancellationToken ct = default)
     {
+        if (!OperatingSystem.IsLinux())
+            throw new PlatformNotSupportedException("a lab's hosts are Linux namespaces on this machine: Lab.Testing runs on Linux only " +
+                                                    "(a Linux CI runner, WSL 2, or a Linux VM)");
         options ??= new LabEnvironmentOptions();
         var progress = options.Progress ?? (_ => { });
         var catalog = options.LabHome is { Length: > 0 } home ? new LabCatalog(Path.GetFullPath(home)) : LabCatalog.Locate();

@@ -1,2 +1,0 @@
-// The lab runs in Linux namespaces.
-[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
