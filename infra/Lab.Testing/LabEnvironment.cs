@@ -58,6 +58,7 @@ public sealed class LabEnvironment : IAsyncDisposable
         if (!OperatingSystem.IsLinux())
             throw new PlatformNotSupportedException("a lab's hosts are Linux namespaces on this machine: Lab.Testing runs on Linux only " +
                                                     "(a Linux CI runner, WSL 2, or a Linux VM)");
+        var clock = Stopwatch.StartNew();
         options ??= new LabEnvironmentOptions();
         var progress = options.Progress ?? (_ => { });
         var catalog = options.LabHome is { Length: > 0 } home ? new LabCatalog(Path.GetFullPath(home)) : LabCatalog.Locate();
@@ -75,7 +76,6 @@ public sealed class LabEnvironment : IAsyncDisposable
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(options.Timeout);
-        var clock = Stopwatch.StartNew();
         try
         {
             var instance = await target.UpAsync(new UpRequest(definition, name), progress, limit.Token);

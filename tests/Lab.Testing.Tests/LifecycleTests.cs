@@ -13,10 +13,11 @@ public sealed class LifecycleTests(GaleraEnvironmentFixture fixture)
     private static readonly LocalLayout Layout = LocalLayout.Default;
 
     [Fact]
-    public async Task Given_a_lab_When_disposed_Then_its_namespaces_files_and_claim_are_gone_and_disposing_again_is_harmless()
+    public async Task Given_a_lab_When_disposed_Then_its_namespaces_files_forwarders_and_claim_are_gone_and_disposing_again_is_harmless()
     {
         var lab = await LabEnvironment.StartAsync("galera");
         var name = lab.Name;
+        var entry = lab.Entry;
         Assert.NotEmpty(Namespaces(name));
         Assert.True(File.Exists(TestProcessClaims.File(Layout, name)));
 
@@ -25,6 +26,9 @@ public sealed class LifecycleTests(GaleraEnvironmentFixture fixture)
         Assert.Empty(Namespaces(name));
         Assert.False(Directory.Exists(Layout.InstanceDir(name)), Layout.InstanceDir(name));
         Assert.False(File.Exists(TestProcessClaims.File(Layout, name)));
+        // Its forwarders are gone too: nothing listens on the entry's port any more.
+        using (var probe = new System.Net.Sockets.TcpClient())
+            await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => probe.ConnectAsync(entry));
         await lab.DisposeAsync();
     }
 
