@@ -81,6 +81,12 @@ public sealed class LabEnvironment : IAsyncDisposable
             var instance = await target.UpAsync(new UpRequest(definition, name), progress, limit.Token);
             return new LabEnvironment(instance, layout, targets, progress, clock.Elapsed);
         }
+        catch (Exception e) when (e is InstanceExistsException or SubnetInUseException)
+        {
+            // Someone else's instance: never removed from here.
+            TestProcessClaims.Remove(layout, name);
+            throw;
+        }
         catch (Exception e)
         {
             // The target removed what it made (UpAsync cleans up after itself); make sure, then drop the claim.
