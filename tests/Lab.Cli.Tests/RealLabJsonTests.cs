@@ -94,6 +94,23 @@ public sealed class RealLabJsonTests(RealLabsFixture labs, ITestOutputHelper log
     }
 
     [Fact]
+    public async Task Given_replication_and_failover_Then_status_json_is_valid_too_and_the_entry_is_the_primary_or_the_virtual_IP()
+    {
+        foreach (var (lab, entry) in new[] { (labs.Replication, "primary"), (labs.Failover, "vip") })
+        {
+            lab.AssertUp();
+            var (exit, stdout, stderr) = await lab.RunSplitAsync("status", "--json");
+
+            Assert.True(exit == ExitCodes.Ok, $"{lab.Lab}: exit {exit}:\n{stderr}");
+            var errors = Validate(stdout);
+            Assert.True(errors.Count == 0, $"{lab.Lab}: not valid against {SchemaFile}:\n{string.Join("\n", errors)}\n{stdout}");
+            var document = JsonDocument.Parse(stdout).RootElement;
+            Assert.Equal(entry, document.GetProperty("entry").GetProperty("name").GetString());
+            Assert.Equal("app", document.GetProperty("account").GetProperty("user").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Given_lab_env_evaluated_in_bash_Then_mariadb_from_this_machine_reaches_a_node_through_the_entry_and_each_node_through_its_own_port()
     {
         galera.AssertUp();
