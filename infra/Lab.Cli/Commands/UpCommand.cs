@@ -29,7 +29,8 @@ internal static class UpCommand
             Description = "Print the instance as JSON on standard output (progress goes to standard error): hosts and addresses, the endpoints " +
                           "(lab address and 127.0.0.1 port), the app account and its password file; docs/lab-up.schema.json describes it",
         };
-        var command = new Command("up", "Create a lab instance and bring it up on the chosen target: hosts, rendered files, services, cluster, accounts, replicas, VIP, HAProxy, a client query")
+        var command = new Command("up", "Create a lab instance and bring it up on the chosen target: hosts, rendered files, services, cluster, accounts, replicas, VIP, HAProxy, a client query. " +
+            "Exits 0 when the lab is healthy, 3 when it came up but is not")
         {
             lab, instance, classic, keep, target, inventory, json,
         };
@@ -43,12 +44,13 @@ internal static class UpCommand
             var request = new UpRequest(definition, name, parse.GetValue(classic) ? GaleraStart.Classic : GaleraStart.SharedState,
                 parse.GetValue(keep), parse.GetValue(inventory));
             var up = await context.UpAsync(parse.GetValue(target)!, request, m => context.Progress(clock.Elapsed, m), ct);
+            var upSeconds = clock.Elapsed.TotalSeconds;
             context.Success(clock.Elapsed, $"lab '{definition.Name}' is up as instance '{name}' on the {up.Target} target");
             AppPasswordFile.Ensure(context.Layout, name, up.Secrets);
             var status = await StatusCommand.ReadAsync(context, up, ct);
             if (asJson)
             {
-                var document = StatusJson.From(status, context.Targets.Get(up.Target).Describe(up), LabAccess.Of(up, context.Layout), clock.Elapsed.TotalSeconds);
+                var document = StatusJson.From(status, context.Targets.Get(up.Target).Describe(up), LabAccess.Of(up, context.Layout), upSeconds);
                 context.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, StatusJson.Options));
                 return status.Healthy ? ExitCodes.Ok : ExitCodes.NotHealthy;
             }
