@@ -22,7 +22,9 @@ public static class LabApp
             "  lab shell client              # then: mariadb -e 'SELECT @@hostname'   (goes through HAProxy)\n" +
             "  lab kill db1 ; lab start db1 --wait   # it rejoins by IST; --wait returns once it is Synced\n" +
             "  lab up replication            # or failover, lvs, ha-drbd: `lab list` names the labs, `lab sql --help` their hosts\n" +
-            "  lab down                      # removes only what this instance made");
+            "  lab down                      # removes only what this instance made\n\n" +
+            "Without root, the local target runs inside your own user namespaces (rootless mode: needs the uidmap package and " +
+            "subordinate ids in /etc/subuid and /etc/subgid; state in ~/.local/state/lab, cache in ~/.cache/lab; README, \"Without root\").");
         foreach (var command in new[]
                  {
                      UpCommand.Create(context), DownCommand.Create(context), StatusCommand.Create(context), ListCommand.Create(context),

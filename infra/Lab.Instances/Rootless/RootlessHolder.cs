@@ -70,8 +70,15 @@ public sealed class RootlessHolder(string stateRoot)
         if (Find() is not { } pid) return false;
         var instances = Path.Combine(stateRoot, "instances");
         if (Directory.Exists(instances) && Directory.EnumerateDirectories(instances).Any()) return false;
-        var ns = UserNamespace(pid);
-        if (OtherProcessesIn(ns!, pid).Any()) return false;
+        var ns = UserNamespace(pid)!;
+        // Services `down` just killed may still be exiting; a `lab` command of the user running meanwhile keeps it.
+        try
+        {
+            await Until.Real.HoldsAsync("the processes in the rootless holder's namespace to exit", _ =>
+                    Task.FromResult(new ProbeResult(!OtherProcessesIn(ns, pid).Any(), "some still run")),
+                new WaitPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(20)), ct);
+        }
+        catch (WaitTimeoutException) { return false; }
         Native.Signal(pid, Native.SIGTERM);
         await Until.Real.HoldsAsync($"the rootless holder (pid {pid}) to exit", _ =>
             Task.FromResult(new ProbeResult(!Directory.Exists($"/proc/{pid}") || IsZombie(pid), "still running")),
