@@ -6,7 +6,7 @@ namespace Lab.Instances;
 /// The lab's private networks: one bridge per lab network inside a lab-private "switch" namespace, and one namespace
 /// per host with an interface on each network it joins (eth0, eth1, ... in its `addresses` order). Nothing is created
 /// in the root namespace except an `unreachable` route per lab subnet, so a connection to a lab address from outside
-/// the lab fails at once instead of leaving the machine.
+/// the lab fails at once instead of leaving the machine (the way in from this machine is 127.0.0.1: see <see cref="PortForwards"/>).
 /// </summary>
 public static class LabNetwork
 {

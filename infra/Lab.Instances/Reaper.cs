@@ -32,7 +32,8 @@ public static class Reaper
             ? Directory.GetFiles("/run/netns").Select(Path.GetFileName).OfType<string>().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).ToList()
             : [];
 
-        var killed = 0;
+        // The loopback forwarders live in the machine's namespace, not the lab's: found by their command line.
+        var killed = PortForwards.Stop(instance);
         // Processes first (they may hold mounts), in every one of the instance's network namespaces.
         for (var round = 0; round < 50; round++)
         {
@@ -44,7 +45,7 @@ public static class Reaper
             }
             if (pids.Count == 0) break;
             foreach (var pid in pids) Native.Signal(pid, Native.SIGKILL);
-            if (round == 0) killed = pids.Count;
+            if (round == 0) killed += pids.Count;
             await Task.Delay(20, ct);
         }
 

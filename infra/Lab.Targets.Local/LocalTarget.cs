@@ -1,5 +1,6 @@
 using Lab.Core.BringUp;
 using Lab.Core.Errors;
+using Lab.Core.Endpoints;
 using Lab.Core.Galera;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
@@ -79,7 +80,7 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
                 if (inventory is not null)
                     await SshHostPreparation.RunAsync(created, files, progress, c, request.Language);
             }, ct);
-            return created;
+            return created.WithPublished(await PublishAsync(instance, moved, namespaced, progress, request.Language, ct));
         }
         catch (Exception e) when (!request.KeepOnFailure && e is not InstanceExistsException and not SubnetInUseException)
         {
@@ -87,6 +88,21 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
             await DownAsync(instance, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The lab's endpoints on 127.0.0.1, carried on from the client's namespace (any namespaced host reaches every lab
+    /// address); none when every host is a VM.
+    /// </summary>
+    private async Task<IReadOnlyList<PublishedEndpoint>> PublishAsync(string instance, LabDefinition lab, IReadOnlyList<HostDefinition> namespaced,
+        Action<string> progress, Language language, CancellationToken ct)
+    {
+        var via = namespaced.FirstOrDefault(h => h.Name == "client") ?? namespaced.FirstOrDefault();
+        var endpoints = LabEndpoints.For(lab);
+        if (via is null || endpoints.Count == 0) return [];
+        var published = await PortForwards.PublishAsync(layout, instance, endpoints, via.Name, ct);
+        progress(EngineText.BringUp.Published.In(language, string.Join(", ", published.Select(p => $"{p.Endpoint.Name} {p.Local}"))));
+        return published;
     }
 
     /// <summary>Opens an existing instance by name.</summary>
@@ -100,7 +116,8 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
         // A mixed instance's VMs are the hosts its inventory names.
         var vms = InventoryRecord.TryLoad(layout, instance);
         var inventory = vms is not null && File.Exists(vms.Inventory) ? InventoryLoader.Load(vms.Inventory) : null;
-        return Open(lab.MovedTo(subnet), instance, InstanceRecord.LoadSecrets(layout, instance), inventory, vms?.Pace ?? 1);
+        return Open(lab.MovedTo(subnet), instance, InstanceRecord.LoadSecrets(layout, instance), inventory, vms?.Pace ?? 1)
+            .WithPublished(PortForwards.Load(layout, instance));
     }
 
     /// <summary>

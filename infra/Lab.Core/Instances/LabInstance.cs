@@ -35,9 +35,19 @@ public sealed class LabInstance
     /// <summary>Which hosts share this machine's kernel, where the target knows (local, machines); null: each host has its own.</summary>
     public IHostKernels? Kernels { get; init; }
 
+    /// <summary>The lab's endpoints reachable on this machine's loopback, where the target publishes them (local); else empty.</summary>
+    public IReadOnlyList<Endpoints.PublishedEndpoint> Published { get; init; } = [];
+
+    /// <summary>The published entry (HAProxy or the VIP, else the first server), or null when nothing is published.</summary>
+    public Endpoints.PublishedEndpoint? Entry => Published.FirstOrDefault(p => p.Endpoint.IsEntry);
+
     /// <summary>The same instance with what a target adds once its hosts exist: a power switch, what it knows of their kernels.</summary>
     public LabInstance With(IPowerControl? power = null, IHostKernels? kernels = null) =>
-        new(Name, Target, Lab, Secrets, Hosts.Values, Pace) { Power = power ?? Power, Kernels = kernels ?? Kernels };
+        new(Name, Target, Lab, Secrets, Hosts.Values, Pace) { Power = power ?? Power, Kernels = kernels ?? Kernels, Published = Published };
+
+    /// <summary>The same instance with its endpoints published on this machine's loopback.</summary>
+    public LabInstance WithPublished(IReadOnlyList<Endpoints.PublishedEndpoint> published) =>
+        new(Name, Target, Lab, Secrets, Hosts.Values, Pace) { Power = Power, Kernels = Kernels, Published = published };
 
     public ILabHost Host(string name) =>
         Hosts.TryGetValue(name, out var host) ? host

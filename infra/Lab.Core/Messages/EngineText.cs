@@ -247,6 +247,7 @@ public static partial class EngineText
             "루트 없는 모드: 호스트는 사용자 자신의 사용자 네임스페이스 안에 있음 (상태 {0}); 머신 네임스페이스에는 가드 경로 없음, 거기서 랩으로 가는 경로가 없음");
         public static readonly Msg<string> LeftOut = new("rootless mode: left out of the hosts' copies, readable by the machine's root only: {0}",
             "루트 없는 모드: 머신의 root만 읽을 수 있어 호스트 복사본에서 제외: {0}");
+        public static readonly Msg<string> Published = new("reachable from this machine: {0}", "이 머신에서 접속: {0}");
         public static readonly Msg<double> NetworkReady = new("network and host directories ready ({0:0.00}s)", "네트워크와 호스트 디렉터리 준비 완료 ({0:0.00}s)");
         public static readonly Msg<string, double> Connected = new("connected to {0} ({1:0.00}s)", "{0}에 연결됨 ({1:0.00}s)");
         public static readonly Msg<string, string> Installing = new("{0}: installing:{1}", "{0}: 패키지 설치 중:{1}");
