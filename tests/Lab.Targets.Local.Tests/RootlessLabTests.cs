@@ -40,6 +40,19 @@ public sealed class RootlessLabTests(ITestOutputHelper output) : IAsyncLifetime
         // Its namespaces live in the user's own mount namespace: the machine's /run/netns never sees them.
         Assert.DoesNotContain(Directory.GetFiles("/run/netns"), f => f.Contains($"lab.{_instance}."));
 
+        // The published entry listens on the machine's 127.0.0.1 (the holder keeps the machine's network namespace),
+        // where the user's own programs reach it: a query through HAProxy, as the application account.
+        var instanceDir = Path.Combine(user.Home, ".local/state/lab/instances", _instance);
+        using (var ports = JsonDocument.Parse(File.ReadAllText(Path.Combine(instanceDir, "ports.json"))))
+        using (var secrets = JsonDocument.Parse(File.ReadAllText(Path.Combine(instanceDir, "secrets.json"))))
+        {
+            var entry = ports.RootElement.EnumerateArray().Single(p => p.GetProperty("Endpoint").GetProperty("IsEntry").GetBoolean());
+            var query = await ProcessRunner.RunAsync("runuser", ["-u", user.Name, "--", "env", $"MYSQL_PWD={secrets.RootElement.GetProperty("app_password").GetString()}",
+                "mariadb", "-h", entry.GetProperty("LocalAddress").GetString()!, "-P", entry.GetProperty("LocalPort").GetInt32().ToString(), "-u", "app",
+                "-N", "-e", "SELECT @@hostname"]);
+            Assert.True(query.ExitCode == 0 && query.Stdout.Trim() is "db1" or "db2" or "db3", $"query through the published entry: exit {query.ExitCode}: {query.Stdout}{query.Stderr}");
+        }
+
         var run = await LabAsync("run", "galera", "kill-node1-ist", "--instance", _instance);
         output.WriteLine($"rootless `lab run galera kill-node1-ist`: {run.Seconds:0.00}s");
         Assert.True(run.ExitCode == 0, $"run: exit {run.ExitCode}:\n{run.Output}");
