@@ -28,7 +28,7 @@ internal static class RootlessEntry
         try
         {
             RootlessPreflight.Check(Environment.UserName, Native.Uid);
-            holder = await new RootlessHolder(state).FindOrStartAsync(cache, CancellationToken.None);
+            holder = await new RootlessHolder(state).FindOrStartAsync(cache, usesCache: command is "up" or "run" or "bench", CancellationToken.None);
         }
         catch (LabException e)
         {

@@ -16,6 +16,7 @@ public sealed class RootlessHolder(string stateRoot)
 {
     private string PidFile => Path.Combine(stateRoot, "holder.pid");
     private string LogFile => Path.Combine(stateRoot, "holder.log");
+    private string CacheFile => Path.Combine(stateRoot, "holder.cache");
     private string LockFile => Path.Combine(stateRoot, ".holder.lock");
 
     /// <summary>Where the machine's directories shadowed inside the holder stay reachable (see <see cref="ShadowedDirectory"/>).</summary>
@@ -25,22 +26,32 @@ public sealed class RootlessHolder(string stateRoot)
     public const string CacheInside = "/run/lab/cache";
 
     /// <summary>The running holder's pid, starting and setting it up first when there is none.</summary>
-    public async Task<int> FindOrStartAsync(string cacheRoot, CancellationToken ct)
+    /// <param name="usesCache">The command may build or copy seed data directories (`up`, `run`): a holder bound to another cache is refused.</param>
+    public async Task<int> FindOrStartAsync(string cacheRoot, bool usesCache, CancellationToken ct)
     {
         Directory.CreateDirectory(stateRoot);
         using var _ = await FileLock.AcquireAsync(LockFile, $"the rootless holder lock {LockFile}", ct);
-        if (Find() is { } running) return running;
+        var cacheFull = Path.GetFullPath(cacheRoot);
+        if (Find() is { } running)
+        {
+            // The cache is bound into the holder when it starts: another one would not be seen until it is restarted.
+            var bound = File.Exists(CacheFile) ? File.ReadAllText(CacheFile).Trim() : cacheFull;
+            return bound == cacheFull || !usesCache ? running
+                : throw new PreflightException($"your rootless holder (pid {running}) uses the cache {bound}, not {cacheFull}: unset LAB_CACHE_DIR " +
+                                               $"(or set it to {bound}), or take your instances down (the holder ends with the last) and run again");
+        }
         var pid = await StartAsync(ct);
         try
         {
-            Directory.CreateDirectory(cacheRoot);
-            await SetUpAsync(pid, cacheRoot, ct);
+            Directory.CreateDirectory(cacheFull);
+            await SetUpAsync(pid, cacheFull, ct);
         }
         catch
         {
             Native.Signal(pid, Native.SIGKILL);
             throw;
         }
+        File.WriteAllText(CacheFile, cacheFull);
         File.WriteAllText(PidFile, pid.ToString());
         return pid;
     }
