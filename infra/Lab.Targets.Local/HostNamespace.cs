@@ -29,6 +29,7 @@ public static class HostNamespace
         // The mount points exist on the machine: CreatedMountPoints.EnsureAsync made the missing ones, and lists them for `down`.
         foreach (var target in mounts)
             script.Add($"mount --bind '{layout.HostPath(instance, host, target)}' '{target}'");
+        using var _ = await Lab.Instances.Rootless.NamespaceCreationLock.AcquireAsync(layout, ct);
         await ProcessRunner.RequireAsync("nsenter",
         [
             $"--net={LocalLayout.NetnsPath(LocalLayout.HostNetns(instance, host))}", "--",

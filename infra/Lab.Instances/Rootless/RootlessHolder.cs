@@ -121,14 +121,20 @@ public sealed class RootlessHolder(string stateRoot)
         return pid;
     }
 
-    /// <summary>/run gets the holder's own netns and lab directories (the machine's hold root's namespaces), and the cache its reachable path.</summary>
+    /// <summary>
+    /// /run gets the holder's own netns and lab directories (the machine's hold root's namespaces), and the cache its
+    /// reachable path. /run/lab/ns becomes a private mount of its own, as the local target makes it as root: its own
+    /// check would be fooled here by the machine's /run/lab/ns, hidden under the tmpfs but still in the mount table.
+    /// </summary>
     private async Task SetUpAsync(int pid, string cacheRoot, CancellationToken ct)
     {
         var script = ShadowedDirectory.Function + $"""
 
             shadow /run "$0" netns lab
-            mkdir -p /run/netns /run/lab {CacheInside}
+            mkdir -p /run/netns /run/lab/ns {CacheInside}
             mount --bind "$1" {CacheInside}
+            mount --bind /run/lab/ns /run/lab/ns
+            mount --make-private /run/lab/ns
             """;
         await ProcessRunner.RequireAsync("nsenter", [.. Enter(pid), "sh", "-ec", script, ShadowedDirectory.AsidePath(AsideRoot, "/run"), cacheRoot], ct: ct);
     }
