@@ -14,7 +14,7 @@ public static class SubordinateIds
     {
         if (!File.Exists(file)) return 0;
         return File.ReadLines(file).Select(l => l.Split(':'))
-            .Where(f => f.Length == 3 && (f[0] == user || f[0] == uid.ToString()) && long.TryParse(f[2], out _))
+            .Where(f => f.Length == 3 && (f[0] == user || f[0] == uid.ToString()) && long.TryParse(f[1], out _) && long.TryParse(f[2], out _))
             .Sum(f => long.Parse(f[2]));
     }
 }
