@@ -36,7 +36,8 @@ internal static class RootlessEntry
             return 1;
         }
         var code = await RunAsync(holder, args, state);
-        if (command == "down") await new RootlessHolder(state).StopWhenIdleAsync(CancellationToken.None);
+        // No instance left (after `down`, a failed `up`, or a `status` with nothing up): no holder left either.
+        await new RootlessHolder(state).StopWhenIdleAsync(waitForExits: command == "down", CancellationToken.None);
         return code;
     }
 

@@ -73,8 +73,9 @@ public sealed class RootlessHolder(string stateRoot)
     /// Stops the holder once nothing needs it: no instance in the state directory, and no process but the holder in its
     /// user namespace (another `lab` command may be starting an instance right now).
     /// </summary>
+    /// <param name="waitForExits">Give processes a moment to exit first (after `down`, which has just killed the services).</param>
     /// <returns>True when a holder was stopped.</returns>
-    public async Task<bool> StopWhenIdleAsync(CancellationToken ct)
+    public async Task<bool> StopWhenIdleAsync(bool waitForExits, CancellationToken ct)
     {
         if (!File.Exists(PidFile)) return false;
         using var _ = await FileLock.AcquireAsync(LockFile, $"the rootless holder lock {LockFile}", ct);
@@ -87,7 +88,7 @@ public sealed class RootlessHolder(string stateRoot)
         {
             await Until.Real.HoldsAsync("the processes in the rootless holder's namespace to exit", _ =>
                     Task.FromResult(new ProbeResult(!OtherProcessesIn(ns, pid).Any(), "some still run")),
-                new WaitPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(20)), ct);
+                new WaitPolicy(waitForExits ? TimeSpan.FromSeconds(5) : TimeSpan.Zero, TimeSpan.FromMilliseconds(20)), ct);
         }
         catch (WaitTimeoutException) { return false; }
         Native.Signal(pid, Native.SIGTERM);
@@ -111,13 +112,13 @@ public sealed class RootlessHolder(string stateRoot)
         var ours = UserNamespace(Environment.ProcessId);
         await Until.Real.HoldsAsync("the rootless holder's user namespace", _ =>
         {
-            if (process.HasExited)
-                throw new PreflightException($"rootless mode: unshare --user --map-auto failed: {Log()}; " +
-                                             "check the user's lines in /etc/subuid and /etc/subgid, and that newuidmap and newgidmap are setuid root (package uidmap)");
             var ns = UserNamespace(pid);
-            // The map is written by newuidmap after the namespace exists: wait for both.
-            return Task.FromResult(new ProbeResult(ns is not null && ns != ours && Mapped(pid), "not in its own user namespace yet"));
+            // The map is written by newuidmap after the namespace exists: wait for both (or for unshare to give up).
+            return Task.FromResult(new ProbeResult(process.HasExited || (ns is not null && ns != ours && Mapped(pid)), "not in its own user namespace yet"));
         }, new WaitPolicy(TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(5)), ct);
+        if (process.HasExited)
+            throw new PreflightException($"rootless mode: unshare --user --map-auto failed: {Log()}; " +
+                                         "check the user's lines in /etc/subuid and /etc/subgid, and that newuidmap and newgidmap are setuid root (package uidmap)");
         return pid;
     }
 
