@@ -17,6 +17,8 @@ namespace Lab.Cli;
 public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, LocalLayout layout)
 {
     private TargetRegistry? _targets;
+    private IAnsiConsole? _errorConsole;
+    private bool _progressOnError;
 
     public IAnsiConsole Console { get; } = console;
 
@@ -31,6 +33,34 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     /// so scripts can tell them from results. In-process callers that give none see both in one stream, as a terminal would.
     /// </summary>
     public TextWriter Error { get; init; } = console.Profile.Out.Writer;
+
+    /// <summary>
+    /// <see cref="Error"/> as a console: errors, and progress once <see cref="ProgressOnError"/> was called. With no
+    /// separate error writer it is <see cref="Console"/> itself.
+    /// </summary>
+    public IAnsiConsole ErrorConsole => _errorConsole ??= ReferenceEquals(Error, Console.Profile.Out.Writer) ? Console : ConsoleOn(Error);
+
+    /// <summary>
+    /// Sends progress, success and warning lines to standard error from now on, so standard output carries only what
+    /// the command prints for programs (`--json`: a CI job pipes it to jq).
+    /// </summary>
+    public void ProgressOnError() => _progressOnError = true;
+
+    private IAnsiConsole ProgressConsole => _progressOnError ? ErrorConsole : Console;
+
+    /// <summary>A console on standard error: colours only when that is a terminal, else plain lines as wide as the output's.</summary>
+    private IAnsiConsole ConsoleOn(TextWriter writer)
+    {
+        var terminal = ReferenceEquals(writer, System.Console.Error) && !System.Console.IsErrorRedirected;
+        var console = terminal
+            ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) })
+            : AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+            });
+        if (!terminal) console.Profile.Width = Console.Profile.Width;
+        return console;
+    }
 
     /// <summary>
     /// True when the tool's standard input and output are both a terminal: `mariadb` then prints boxed tables, and
@@ -72,8 +102,8 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
         return existing.Count switch
         {
             1 => existing[0],
-            0 => throw new CliException("no lab instance is up; start one with `lab up galera`"),
-            _ => throw new CliException($"several instances are up ({string.Join(", ", existing)}); choose one with --instance NAME"),
+            0 => throw new LabInputException("no lab instance is up; start one with `lab up galera`"),
+            _ => throw new LabInputException($"several instances are up ({string.Join(", ", existing)}); choose one with --instance NAME"),
         };
     }
 
@@ -87,17 +117,18 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     public void Progress(TimeSpan elapsed, string message)
     {
         const int indent = 10; // "[  1.10s] "
-        var lines = Views.TerminalLines.Wrap(message, Math.Max(20, Console.Profile.Width - indent), Math.Max(20, Console.Profile.Width - indent));
-        Console.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] {lines[0]}");
-        foreach (var line in lines.Skip(1)) Console.MarkupLineInterpolated($"{new string(' ', indent)}{line}");
+        var console = ProgressConsole;
+        var lines = Views.TerminalLines.Wrap(message, Math.Max(20, console.Profile.Width - indent), Math.Max(20, console.Profile.Width - indent));
+        console.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] {lines[0]}");
+        foreach (var line in lines.Skip(1)) console.MarkupLineInterpolated($"{new string(' ', indent)}{line}");
     }
 
     /// <summary>Like <see cref="Progress"/>, in green: the command reached what it was asked for.</summary>
     public void Success(TimeSpan elapsed, string message) =>
-        Console.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] [green]{message}[/]");
+        ProgressConsole.MarkupLineInterpolated($"[grey][[{elapsed.TotalSeconds,6:0.00}s]][/] [green]{message}[/]");
 
     /// <summary>Plain text in yellow: something the user should look at, though the command carried on.</summary>
-    public void Warning(string message) => Console.MarkupLineInterpolated($"[yellow]{message}[/]");
+    public void Warning(string message) => ProgressConsole.MarkupLineInterpolated($"[yellow]{message}[/]");
 }
 
 /// <summary>A user error the CLI reports as one line with a non-zero exit.</summary>

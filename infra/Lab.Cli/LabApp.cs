@@ -23,14 +23,17 @@ public static class LabApp
             "  lab kill db1 ; lab start db1 --wait   # it rejoins by IST; --wait returns once it is Synced\n" +
             "  lab up replication            # or failover, lvs, ha-drbd: `lab list` names the labs, `lab sql --help` their hosts\n" +
             "  lab down                      # removes only what this instance made\n\n" +
+            "In CI: `lab up galera --json` (JSON on stdout, progress on stderr; docs/lab-up.schema.json), " +
+            "`eval \"$(lab env)\"` (LAB_MYSQL_HOST, _PORT, _USER, _PASSWORD_FILE), docs/ci.md.\n" +
             "Without root, the local target runs inside your own user namespaces (rootless mode: needs the uidmap package and " +
-            "subordinate ids in /etc/subuid and /etc/subgid; state in ~/.local/state/lab, cache in ~/.cache/lab; README, \"Without root\").");
+            "subordinate ids in /etc/subuid and /etc/subgid; state in ~/.local/state/lab, cache in ~/.cache/lab; README, \"Without root\").\n" +
+            ExitCodes.Help);
         foreach (var command in new[]
                  {
                      UpCommand.Create(context), DownCommand.Create(context), StatusCommand.Create(context), ListCommand.Create(context),
                      SqlCommand.Create(context), ShellCommand.Create(context), RenderCommand.Create(context), RunCommand.Create(context),
                      ServiceCommands.Create(context, "start"), ServiceCommands.Create(context, "stop"), ServiceCommands.Create(context, "kill"),
-                     ExportCommand.Create(context), BenchCommand.Create(context),
+                     ExportCommand.Create(context), BenchCommand.Create(context), EnvCommand.Create(context),
                  })
             root.Subcommands.Add(command);
         return root;
@@ -49,33 +52,38 @@ public static class LabApp
         var root = Build(context);
         var parse = root.Parse(args);
         if (parse.Action is System.CommandLine.Help.HelpAction) HostHelp.Describe(root, context.Catalog);
-        var output = new ConsoleWriter(console);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = new ConsoleWriter(console), Error = new ConsoleWriter(context.ErrorConsole) });
+        // System.CommandLine reports an unknown command or option, or a bad value, with 1: here that is bad input.
+        return parse.Action is System.CommandLine.Invocation.ParseErrorAction && exit != ExitCodes.Ok ? ExitCodes.BadInput : exit;
     }
 
-    /// <summary>Runs a command body, turning the errors users can fix into one clear line and exit code 1.</summary>
+    /// <summary>
+    /// Runs a command body, turning the errors users can fix into one clear line on standard error and the exit code
+    /// of their kind (<see cref="ExitCodes"/>).
+    /// </summary>
     public static async Task<int> Guard(CliContext context, Func<Task<int>> body)
     {
+        var error = context.ErrorConsole;
         try
         {
             return await body();
         }
         catch (OperationCanceledException)
         {
-            context.Console.MarkupLine("[yellow]interrupted[/]");
-            return 130;
+            error.MarkupLine("[yellow]interrupted[/]");
+            return ExitCodes.Interrupted;
         }
         catch (LabException e)
         {
-            context.Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return 1;
+            error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.For(e);
         }
         catch (Exception e)
         {
             // Not something the user can fix: a bug, shown as one, with where it happened.
-            context.Console.MarkupLineInterpolated($"[red]internal error (a bug in lab; please report it):[/] {e.GetType().Name}: {e.Message}");
-            context.Console.WriteLine(e.StackTrace ?? "", new Style(Color.Grey));
-            return 70;
+            error.MarkupLineInterpolated($"[red]internal error (a bug in lab; please report it):[/] {e.GetType().Name}: {e.Message}");
+            error.WriteLine(e.StackTrace ?? "", new Style(Color.Grey));
+            return ExitCodes.InternalError;
         }
     }
 }

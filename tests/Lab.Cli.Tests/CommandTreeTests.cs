@@ -22,7 +22,7 @@ public sealed class CommandTreeTests
     }
 
     [Fact]
-    public async Task Given_an_empty_state_directory_When_asking_for_status_Then_it_says_no_instance_is_up_and_exits_1()
+    public async Task Given_an_empty_state_directory_When_asking_for_status_Then_it_says_no_instance_is_up_and_exits_2()
     {
         using var cli = new CliRunner();
         // Instances are also found by their network namespaces, which are machine-wide: a lab someone else has up
@@ -31,7 +31,7 @@ public sealed class CommandTreeTests
 
         var (exit, output) = await cli.RunAsync("status");
 
-        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         if (seen.Count == 0)
             Assert.True(output.Trim() == "error: no lab instance is up; start one with `lab up galera`", $"output was:\n{output}");
         else
@@ -40,13 +40,13 @@ public sealed class CommandTreeTests
     }
 
     [Fact]
-    public async Task Given_nothing_is_up_When_asking_for_a_named_instance_Then_it_says_no_such_instance_and_exits_1()
+    public async Task Given_nothing_is_up_When_asking_for_a_named_instance_Then_it_says_no_such_instance_and_exits_2()
     {
         using var cli = new CliRunner();
 
         var (exit, output) = await cli.RunAsync("status", "--instance", "ghost");
 
-        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         Assert.True(output.Trim().StartsWith("error: no instance named 'ghost'", StringComparison.Ordinal), $"output was:\n{output}");
     }
 
@@ -82,13 +82,13 @@ public sealed class CommandTreeTests
     }
 
     [Fact]
-    public async Task Given_an_unknown_command_When_run_Then_it_exits_non_zero_and_names_it()
+    public async Task Given_an_unknown_command_When_run_Then_it_exits_2_and_names_it()
     {
         using var cli = new CliRunner();
 
         var (exit, output) = await cli.RunAsync("upp", "galera");
 
-        Assert.True(exit != 0, $"expected a non-zero exit, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         Assert.True(output.Contains("upp"), $"the error should name the unrecognized command; output was:\n{output}");
     }
 }

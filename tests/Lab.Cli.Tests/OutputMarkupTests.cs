@@ -54,7 +54,7 @@ public sealed partial class OutputMarkupTests
 
         var (exit, output) = await cli.RunAsync("render", "galera", "--host", "[red]x[/]");
 
-        Assert.True(exit == 1 && output.Contains("[red]x[/]"), $"expected exit 1 and the name as typed, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput && output.Contains("[red]x[/]"), $"expected exit 2 and the name as typed, got {exit}:\n{output}");
     }
 
     [Fact]

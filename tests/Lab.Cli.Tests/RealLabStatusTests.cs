@@ -9,7 +9,8 @@ namespace Lab.Cli.Tests;
 /// each replica's IO and SQL threads, who holds the virtual IP, a crashed server shown as down with the command that
 /// brings it back, and `lab start --wait` returning once the lab's health rule is satisfied again.
 /// </summary>
-public sealed class RealLabStatusTests(RealLabsFixture labs, ITestOutputHelper log) : IClassFixture<RealLabsFixture>
+[Collection(RealLabsCollection.Name)]
+public sealed class RealLabStatusTests(RealLabsFixture labs, ITestOutputHelper log)
 {
     private readonly RealLab replication = labs.Replication;
     private readonly RealLab failover = labs.Failover;

@@ -50,13 +50,13 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
-    public async Task Given_an_unknown_host_When_rendering_with_host_Then_it_exits_1_listing_the_hosts()
+    public async Task Given_an_unknown_host_When_rendering_with_host_Then_it_exits_2_listing_the_hosts()
     {
         using var cli = new CliRunner();
 
         var (exit, output) = await cli.RunAsync("render", "galera", "--host", "db9");
 
-        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         Assert.True(output.Trim() == "error: unknown host 'db9' in lab 'galera'; hosts are: db1, db2, db3, haproxy, client", $"output was:\n{output}");
     }
 
@@ -68,7 +68,7 @@ public sealed class RenderCommandTests
 
         var (exit, output) = await cli.RunAsync("render", "nosuchlab");
 
-        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         var lines = Lines(output);
         Assert.True(lines.Length == 1, $"expected a single line, got {lines.Length}:\n{output}");
         Assert.True(lines[0] == $"error: unknown lab 'nosuchlab'; available labs: {string.Join(", ", labs)}", $"line was: {lines[0]}");
@@ -76,7 +76,7 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
-    public async Task Given_a_lab_with_broken_yaml_When_rendering_Then_it_exits_1_naming_the_file_and_line()
+    public async Task Given_a_lab_with_broken_yaml_When_rendering_Then_it_exits_2_naming_the_file_and_line()
     {
         using var catalog = new TempCatalog();
         var file = catalog.WriteLab("broken", """
@@ -89,7 +89,7 @@ public sealed class RenderCommandTests
 
         var (exit, output) = await cli.RunAsync("render", "broken");
 
-        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         var line = Assert.Single(Lines(output));
         Assert.True(line.StartsWith($"error: {file}:", StringComparison.Ordinal) && line.Contains("not valid YAML"),
             $"expected 'error: {file}:LINE: not valid YAML...', got: {line}");
@@ -98,7 +98,7 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
-    public async Task Given_a_lab_with_a_host_of_an_unknown_role_When_rendering_Then_it_exits_1_naming_the_file_line_and_roles()
+    public async Task Given_a_lab_with_a_host_of_an_unknown_role_When_rendering_Then_it_exits_2_naming_the_file_line_and_roles()
     {
         using var catalog = new TempCatalog();
         catalog.WriteTemplate("t/a.cnf.hbs", "x = {{host.name}}\n");
@@ -115,7 +115,7 @@ public sealed class RenderCommandTests
 
         var (exit, output) = await cli.RunAsync("render", "badrole");
 
-        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         Assert.True(output.Trim() == $"error: {file}:7: host 'web1': unknown role 'web'; roles are: db", $"output was:\n{output}");
     }
 

@@ -15,7 +15,7 @@ public sealed class RunCommandTests
 
         var (exit, output) = await cli.RunAsync("run", "galera", "latency-100ms", "--target", "local", "--instance", "gv");
 
-        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         Assert.Equal("error: instance 'gv' runs on the machines target, not local: leave out --target to run it there, or give this run an instance " +
                      "of its own: lab run galera latency-100ms --target local --instance galera-local", output.Trim());
         Assert.True(File.Exists(cli.Layout.RecordFile("gv")), "the existing instance's record was touched");
@@ -32,7 +32,7 @@ public sealed class RunCommandTests
 
         var (exit, output) = await cli.RunAsync("run", lab, scenario, "--instance", "r1");
 
-        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         Assert.Equal($"error: instance 'r1' already exists, and each {lab} scenario starts from a new instance: running would remove it and " +
                      $"everything made in it. Add --recreate to allow that, or run on an instance of its own: lab run {lab} {scenario} --instance {lab}-run",
             output.Trim());
@@ -48,7 +48,7 @@ public sealed class RunCommandTests
 
         var (exit, output) = await cli.RunAsync("run", "galera", "--junit", Path.Combine(dir, "x.xml"));
 
-        Assert.True(exit == 1, $"expected exit 1, got {exit}:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         Assert.Equal($"error: --junit {dir}/x.xml: the directory {dir} does not exist; create it first (mkdir -p {dir}) or write the report elsewhere", output.Trim());
         Assert.False(Directory.Exists(cli.Layout.InstanceDir("galera")), "an instance was made before the path was checked");
     }
@@ -60,7 +60,7 @@ public sealed class RunCommandTests
 
         var (exit, output) = await cli.RunAsync("run", "galera", "--lang", "fr");
 
-        Assert.True(exit != 0, $"expected a refusal, got exit 0:\n{output}");
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
         Assert.Contains("'fr'", output);
         Assert.Contains("'ko'", output);
     }

@@ -46,9 +46,9 @@ public sealed class ExportCommandTests : IDisposable
         var (cloudExit, cloudOutput) = await Run("export", "pulumi", "galera", "--cloud", "aws", "-o", _scratch);
         var (labExit, labOutput) = await Run("export", "pulumi", "nosuchlab", "-o", _scratch);
 
-        Assert.NotEqual(0, cloudExit);
+        Assert.Equal(Lab.Cli.ExitCodes.BadInput, cloudExit);
         Assert.Contains("aws", cloudOutput);
-        Assert.Equal(1, labExit);
+        Assert.Equal(Lab.Cli.ExitCodes.BadInput, labExit);
         Assert.Contains("unknown lab 'nosuchlab'", labOutput);
         Assert.False(File.Exists(Path.Combine(_scratch, "Pulumi.yaml")));
     }

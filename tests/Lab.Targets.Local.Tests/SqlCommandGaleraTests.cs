@@ -5,13 +5,13 @@ namespace Lab.Targets.Local.Tests;
 public sealed class SqlCommandGaleraTests(GaleraLabFixture lab)
 {
     [Fact]
-    public async Task Given_the_haproxy_host_When_asked_for_SQL_Then_one_line_on_stderr_names_the_hosts_that_answer_and_the_exit_is_1()
+    public async Task Given_the_haproxy_host_When_asked_for_SQL_Then_one_line_on_stderr_names_the_hosts_that_answer_and_the_exit_is_2()
     {
         _ = lab.Instance;
 
         var (exit, stdout, stderr) = await InProcessCli.RunAsync(lab, "sql", "haproxy", "SELECT 1");
 
-        Assert.True(exit == 1 && stdout.Length == 0, $"exit {exit}, stdout:\n{stdout}");
+        Assert.True(exit == Lab.Cli.ExitCodes.BadInput && stdout.Length == 0, $"exit {exit} (expected 2, bad input), stdout:\n{stdout}");
         Assert.Equal("error: haproxy has no MariaDB server and no MariaDB client configuration, so `mariadb` there has nothing to connect to; " +
                      "run SQL on db1, db2, db3 or client instead\n", stderr);
     }

@@ -62,7 +62,7 @@ internal static class BenchCommand
                 var text = System.Text.Json.JsonSerializer.Serialize(suiteReport, BenchJson.Options);
                 if (parse.GetValue(json) is "-") context.Console.Profile.Out.Writer.WriteLine(text);
                 else if (parse.GetValue(json) is { } suiteFile) { File.WriteAllText(suiteFile, text + "\n"); context.Console.MarkupLineInterpolated($"JSON: {suiteFile}"); }
-                return suiteReport.Problems.Count == 0 ? 0 : 1;
+                return suiteReport.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
             }
 
             var vmBench = new VmBench(new Lab.Targets.Vm.VmTarget(context.Catalog, context.Layout), context.Layout, lab, m => context.Progress(clock.Elapsed, m));
@@ -82,7 +82,7 @@ internal static class BenchCommand
                     break;
             }
             // The JSON is written either way: a miss is a result worth keeping, and the exit code says it was one.
-            return verdict.ExitCode;
+            return verdict.Passed ? ExitCodes.Ok : ExitCodes.Failure;
         }));
         return command;
     }

@@ -20,7 +20,7 @@ internal static class DownCommand
             if (names.Count == 0)
             {
                 context.Console.MarkupLine("nothing to remove: no lab instance exists");
-                return 0;
+                return ExitCodes.Ok;
             }
             foreach (var name in names)
             {
@@ -29,7 +29,7 @@ internal static class DownCommand
                     ? (FormattableString)$"removed instance '{name}' ({report.Target}): {report}"
                     : $"nothing to remove for instance '{name}' (already gone)");
             }
-            return 0;
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Lab.Cli.Views;
+using Lab.Core.Errors;
 using Lab.Core.Galera;
 using Lab.Core.Instances;
 using Lab.Core.Messages;
@@ -39,25 +40,25 @@ internal static class RunCommand
             var definition = context.Catalog.Load(parse.GetValue(lab)!);
             var loader = new ScenarioLoader(definition);
             var names = parse.GetValue(scenarios) is { Length: > 0 } chosen ? chosen : loader.Names.ToArray();
-            if (names.Length == 0) throw new CliException($"lab '{definition.Name}' has no scenarios in {loader.ScenariosDir}");
+            if (names.Length == 0) throw new LabInputException($"lab '{definition.Name}' has no scenarios in {loader.ScenariosDir}");
             var toRun = names.Select(loader.LoadByName).ToList(); // all validated before anything runs
 
             // Checked before anything runs: finding out after a whole suite would lose its results.
             if (parse.GetValue(junit) is { } junitFile && Path.GetDirectoryName(Path.GetFullPath(junitFile)) is { } junitDir && !Directory.Exists(junitDir))
-                throw new CliException($"--junit {junitFile}: the directory {junitDir} does not exist; create it first (mkdir -p {junitDir}) or write the report elsewhere");
+                throw new LabInputException($"--junit {junitFile}: the directory {junitDir} does not exist; create it first (mkdir -p {junitDir}) or write the report elsewhere");
             var name = parse.GetValue(instance) ?? definition.Name;
             var clock = Stopwatch.StartNew();
             var created = !context.ExistingInstances().Contains(name);
             var targetName = created ? parse.GetValue(target)! : context.TargetOf(name);
             // An existing instance is run where it lives; a --target naming another place asks for a different lab.
             if (!created && parse.GetResult(target) is { Implicit: false } && parse.GetValue(target) != targetName)
-                throw new CliException($"instance '{name}' runs on the {targetName} target, not {parse.GetValue(target)}: leave out --target to run it " +
+                throw new LabInputException($"instance '{name}' runs on the {targetName} target, not {parse.GetValue(target)}: leave out --target to run it " +
                                        $"there, or give this run an instance of its own: lab run {definition.Name} {string.Join(' ', parse.GetValue(scenarios) ?? [])}".TrimEnd() +
                                        $" --target {parse.GetValue(target)} --instance {definition.Name}-{parse.GetValue(target)}");
             var between = BetweenScenariosRule.For(definition);
             // An instance someone made may hold their own work (a database, a changed setting): never removed unasked.
             if (!created && between == BetweenScenarios.Recreate && !parse.GetValue(recreate))
-                throw new CliException($"instance '{name}' already exists, and each {definition.Name} scenario starts from a new instance: running would " +
+                throw new LabInputException($"instance '{name}' already exists, and each {definition.Name} scenario starts from a new instance: running would " +
                                        $"remove it and everything made in it. Add --recreate to allow that, or run on an instance of its own: " +
                                        $"lab run {definition.Name} {string.Join(' ', parse.GetValue(scenarios) ?? [])}".TrimEnd() + $" --instance {definition.Name}-run");
             var lang = Languages.Parse(parse.GetValue(language) ?? "en");
@@ -138,7 +139,7 @@ internal static class RunCommand
                 }
             }
             // A scenario this machine cannot run (not run) is no failure: the reason is in the summary.
-            return results.Any(r => r.Failed) ? 1 : 0;
+            return results.Any(r => r.Failed) ? ExitCodes.ScenarioFailed : ExitCodes.Ok;
         }));
         return command;
     }

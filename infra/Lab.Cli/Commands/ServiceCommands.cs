@@ -2,6 +2,7 @@ using Spectre.Console;
 using System.CommandLine;
 using System.Diagnostics;
 using Lab.Cli.Views;
+using Lab.Core.Errors;
 using Lab.Core.Hosts;
 using Lab.Core.Status;
 using Lab.Core.Waits;
@@ -38,9 +39,9 @@ internal static class ServiceCommands
             var lab = context.Open(context.ResolveInstance(parse.GetValue(instance)));
             var target = lab.Host(parse.GetValue(host)!);
             var name = parse.GetValue(service) ?? target.Definition.Services.FirstOrDefault()
-                ?? throw new CliException($"{target.Name} runs no services");
+                ?? throw new LabInputException($"{target.Name} runs no services");
             if (!target.Definition.Runs(name))
-                throw new CliException($"{target.Name} does not run '{name}'; it runs: {string.Join(", ", target.Definition.Services)}");
+                throw new LabInputException($"{target.Name} does not run '{name}'; it runs: {string.Join(", ", target.Definition.Services)}");
             switch (verb)
             {
                 case "start": await target.StartAsync(name, parse.GetValue(extra), ct); break;
@@ -50,19 +51,19 @@ internal static class ServiceCommands
             // What was done, then the state it left: a crash and a clean stop end in the same state but mean different things.
             var done = verb switch { "start" => "started", "stop" => "stopped cleanly", _ => "killed (SIGKILL)" };
             context.Console.MarkupLineInterpolated($"{target.Name}: {name} {done}; now {await target.StatusAsync(name, ct)}");
-            if (verb != "start" || !parse.GetValue(wait)) return 0;
+            if (verb != "start" || !parse.GetValue(wait)) return ExitCodes.Ok;
 
             var outcome = await new HostHealthWait(lab, Until.Real.Paced(lab.Pace))
                 .WaitAsync(target.Name, TimeSpan.FromSeconds(parse.GetValue(timeout)), m => context.Progress(clock.Elapsed, m), ct);
             if (outcome.Healthy)
             {
                 context.Success(clock.Elapsed, $"{target.Name} is healthy: nothing in the lab's health rule stands against it");
-                return 0;
+                return ExitCodes.Ok;
             }
             var status = outcome.Status with { NameInstanceInHints = context.ExistingInstances().Count > 1 };
             context.Warning($"{target.Name} is still not healthy after {outcome.Elapsed.TotalSeconds:0}s:");
             StatusView.RenderProblems(context.Console, status.Problems.Where(p => p.Concerns(target.Name)));
-            return 3;
+            return ExitCodes.NotHealthy;
         }));
         return command;
     }

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using System.CommandLine;
+using Lab.Core.Errors;
 using Lab.Targets.Local;
 using Lab.Hosts.Ssh;
 
@@ -22,7 +23,7 @@ internal static class ShellCommand
             var name = context.ResolveInstance(parse.GetValue(instance));
             var lives = context.TargetOf(name);
             if (parse.GetValue(onTarget) is { } expected && expected != lives)
-                throw new CliException($"instance '{name}' lives on the {lives} target, not {expected}");
+                throw new LabInputException($"instance '{name}' lives on the {lives} target, not {expected}");
             var words = parse.GetValue(run) ?? [];
             var (program, arguments, banner) = context.Open(name).Host(parse.GetValue(host)!) switch
             {

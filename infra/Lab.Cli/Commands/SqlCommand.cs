@@ -47,7 +47,7 @@ internal static class SqlCommand
             {
                 // An error of `lab sql` itself goes where the client's own would: stderr.
                 context.Error.WriteLine($"error: {e.Message}");
-                return 1;
+                return ExitCodes.For(e);
             }
         }));
         return command;

@@ -12,7 +12,11 @@ internal static class StatusCommand
     public static Command Create(CliContext context)
     {
         var instance = Options.Instance();
-        var json = new Option<bool>("--json") { Description = "Print the status as JSON (for CI)" };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the status as JSON (for CI): every host's addresses and readings, the endpoints (lab address and 127.0.0.1 port), " +
+                          "the app account and its password file; docs/lab-up.schema.json describes it",
+        };
         var watch = new Option<bool>("--watch", "-w") { Description = "Read the status again every --interval seconds and show it whenever it changes, until Ctrl-C" };
         var interval = new Option<double>("--interval") { Description = "Seconds between two reads with --watch", DefaultValueFactory = _ => 2 };
         var command = new Command("status",
@@ -32,10 +36,11 @@ internal static class StatusCommand
                 return await WatchAsync(context, lab, TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(interval))), ct);
             var status = await ReadAsync(context, lab, ct);
             if (parse.GetValue(json))
-                context.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(StatusJson.From(status, target.Describe(lab)), StatusJson.Options));
+                context.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(
+                    StatusJson.From(status, target.Describe(lab), LabAccess.Of(lab, context.Layout)), StatusJson.Options));
             else
                 StatusView.Render(context.Console, status);
-            return status.Healthy ? 0 : 3;
+            return status.Healthy ? ExitCodes.Ok : ExitCodes.NotHealthy;
         }));
         return command;
     }
@@ -74,7 +79,7 @@ internal static class StatusCommand
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return healthy ? 0 : 3;
+            return healthy ? ExitCodes.Ok : ExitCodes.NotHealthy;
         }
     }
 

@@ -18,7 +18,10 @@ internal static class StatusJson
     };
 
     /// <param name="placements">How the target reaches each host (a namespace, ssh user@address ...), by host name.</param>
-    public static object From(LabStatus s, IReadOnlyList<Lab.Core.Targets.HostPlacement>? placements = null) => new
+    /// <param name="access">The endpoints and the application account (docs/lab-up.schema.json); null leaves them out.</param>
+    /// <param name="upSeconds">How long `lab up` took, in its own output only.</param>
+    public static object From(LabStatus s, IReadOnlyList<Lab.Core.Targets.HostPlacement>? placements = null, LabAccess? access = null,
+        double? upSeconds = null) => new
     {
         instance = s.Instance,
         lab = s.Lab,
@@ -27,11 +30,16 @@ internal static class StatusJson
         healthy = s.Healthy,
         healthy_means = LabHealth.Describe(s.Aspects),
         problems = s.Problems.Select(p => new { host = p.Host, what = p.What, detail = p.Detail, next = p.Next, about = p.About }),
+        up_seconds = upSeconds is { } took ? Math.Round(took, 2) : (double?)null,
+        entry = access?.Entry is { } entry ? EndpointJson(entry) : null,
+        endpoints = access?.Endpoints.Select(EndpointJson),
+        account = access?.PasswordFile is { } file ? new { user = Lab.Instances.AppPasswordFile.User, password_file = file } : null,
         virtual_ip = s.Aspects.VirtualIp is { } vip ? new { address = vip, holders = s.VipHolders } : null,
         hosts = s.Hosts.Select(h => new
         {
             name = h.Name,
             address = h.Address,
+            addresses = access?.Instance.Lab.FindHost(h.Name)?.Nics.ToDictionary(n => n.Network, n => n.Address),
             reached = placements?.FirstOrDefault(p => p.Host == h.Name)?.Reached,
             services = h.Services.ToDictionary(x => x.Service, x => new { state = x.State.ToString().ToLowerInvariant(), pid = x.Pid }),
             wsrep = h.Galera is { Ok: true } g ? new
@@ -62,5 +70,17 @@ internal static class StatusJson
                 ? b.Value.Select(x => new { backend = x.Backend, server = x.Server, status = x.Status, check = x.CheckStatus }) : null,
             haproxy_error = h.Backends?.Missing?.Reason,
         }),
+    };
+
+    /// <summary>An endpoint: its lab address and, where the target publishes it, the 127.0.0.1 port that forwards there.</summary>
+    private static object EndpointJson(LabAccess.Endpoint e) => new
+    {
+        name = e.Lab.Name,
+        host = e.Lab.Host,
+        address = e.Lab.Address,
+        port = e.Lab.Port,
+        entry = e.Lab.IsEntry,
+        purpose = e.Lab.Purpose,
+        published = e.Published is { } p ? new { address = p.LocalAddress, port = p.LocalPort } : null,
     };
 }

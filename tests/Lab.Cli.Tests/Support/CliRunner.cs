@@ -33,6 +33,17 @@ public sealed class CliRunner : IDisposable
         return (exit, writer.ToString().ReplaceLineEndings("\n"));
     }
 
+    /// <summary>Like <see cref="RunAsync"/>, with standard output and standard error kept apart, as a script piping `lab` sees them.</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunSplitAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var console = PlainConsole(stdout);
+        console.Profile.Width = Width;
+        var exit = await LabApp.RunAsync(args, console, Layout, () => new LabCatalog(CatalogRoot), error: stderr);
+        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
+    }
+
     /// <summary>A console with no colours or terminal, writing to <paramref name="writer"/>; wide enough that Spectre never wraps a file:line message.</summary>
     public static IAnsiConsole PlainConsole(StringWriter writer)
     {
