@@ -25,6 +25,8 @@ public static class LabApp
             "  lab down                      # removes only what this instance made\n\n" +
             "In CI: `lab up galera --json` (JSON on stdout, progress on stderr; docs/lab-up.schema.json), " +
             "`eval \"$(lab env)\"` (LAB_MYSQL_HOST, _PORT, _USER, _PASSWORD_FILE), docs/ci.md.\n" +
+            "Without root, the local target runs inside your own user namespaces (rootless mode: needs the uidmap package and " +
+            "subordinate ids in /etc/subuid and /etc/subgid; state in ~/.local/state/lab, cache in ~/.cache/lab; README, \"Without root\").\n" +
             ExitCodes.Help);
         foreach (var command in new[]
                  {

@@ -26,7 +26,7 @@ public static class CreatedMountPoints
         // Listed before they are made: an `up` killed in between leaves a name `down` can act on, never a stray directory.
         Directory.CreateDirectory(layout.InstanceDir(instance));
         File.AppendAllLines(layout.MountPointsFile(instance), needed);
-        foreach (var dir in needed) Directory.CreateDirectory(dir);
+        foreach (var dir in needed) await Rootless.RootlessMountPoint.CreateAsync(dir, layout.StateRoot, ct);
     }
 
     /// <summary>

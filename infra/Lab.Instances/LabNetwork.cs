@@ -16,7 +16,7 @@ public static class LabNetwork
         hosts ??= lab.Hosts;
         await CreateSwitchAsync(instance, lab, ct);
         var sw = LocalLayout.SwitchNetns(instance);
-        await Batch(null, hosts.Select(h => $"netns add {LocalLayout.HostNetns(instance, h.Name)}"), ct);
+        await AddNamespacesAsync(hosts.Select(h => LocalLayout.HostNetns(instance, h.Name)), ct);
 
         var switchCommands = new List<string>();
         foreach (var h in hosts)
@@ -43,9 +43,25 @@ public static class LabNetwork
     public static async Task CreateSwitchAsync(string instance, LabDefinition lab, CancellationToken ct)
     {
         var sw = LocalLayout.SwitchNetns(instance);
-        await Batch(null, [$"netns add {sw}"], ct);
+        await AddNamespacesAsync([sw], ct);
         await Batch(sw, lab.AllNetworks.SelectMany((_, i) => new[] { $"link add br{i} type bridge", $"link set br{i} up" }).Append("link set lo up"), ct);
-        foreach (var subnet in lab.Subnets) await GuardRoute.AddAsync(subnet, ct);
+        // Rootless: no route can be added to the machine's namespace, and none is needed: nothing there routes into
+        // a network namespace owned by the user's namespace.
+        if (!Rootless.RootlessMode.Active)
+            foreach (var subnet in lab.Subnets) await GuardRoute.AddAsync(subnet, ct);
+    }
+
+    /// <summary>
+    /// `ip netns add`. In rootless mode it runs in a throwaway network namespace of its own: `ip` returns to the one it
+    /// started in after making each, and may not enter the machine's from a user namespace (it fails with "setns:
+    /// Operation not permitted" after making the first).
+    /// </summary>
+    private static Task AddNamespacesAsync(IEnumerable<string> names, CancellationToken ct)
+    {
+        var input = string.Join("\n", names.Select(n => $"netns add {n}")) + "\n";
+        return Rootless.RootlessMode.Active
+            ? ProcessRunner.RequireAsync("unshare", ["--net", "--", "ip", "-batch", "-"], input, ct: ct)
+            : ProcessRunner.RequireAsync("ip", ["-batch", "-"], input, ct: ct);
     }
 
     /// <summary>The bridge (in the switch namespace) of the named network: br0 for the first.</summary>

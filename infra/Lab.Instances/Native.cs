@@ -20,6 +20,9 @@ public static partial class Native
 
     public static bool IsRoot => geteuid() == 0;
 
+    /// <summary>The effective uid as this process's user namespace sees it.</summary>
+    public static int Uid => (int)geteuid();
+
     public static void Chown(string path, int uid, int gid)
     {
         if (chown(path, uid, gid) != 0)

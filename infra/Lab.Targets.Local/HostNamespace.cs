@@ -1,4 +1,5 @@
 using Lab.Instances;
+using Lab.Instances.Rootless;
 namespace Lab.Targets.Local;
 
 /// <summary>
@@ -29,11 +30,21 @@ public static class HostNamespace
         // The mount points exist on the machine: CreatedMountPoints.EnsureAsync made the missing ones, and lists them for `down`.
         foreach (var target in mounts)
             script.Add($"mount --bind '{layout.HostPath(instance, host, target)}' '{target}'");
-        await ProcessRunner.RequireAsync("nsenter",
+        using var _ = await NamespaceCreationLock.AcquireAsync(layout, ct);
+        string[] args =
         [
             $"--net={LocalLayout.NetnsPath(LocalLayout.HostNetns(instance, host))}", "--",
             "unshare", $"--mount={mnt}", $"--uts={uts}", "--propagation", "private",
             "sh", "-ec", string.Join("\n", script),
-        ], ct: ct);
+        ];
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await ProcessRunner.RunAsync("nsenter", args, ct: ct);
+            if (result.Ok) return;
+            if (!NamespaceCreationLock.IsRefusedBind(result, attempt))
+                throw new Lab.Core.Hosts.HostCommandException("local", $"nsenter {string.Join(' ', args)}", result);
+            // Nothing was made: the new namespaces went with the unshare that failed. Its files start again empty.
+            foreach (var file in new[] { mnt, uts }) await ProcessRunner.RunAsync("umount", [file], ct: ct);
+        }
     }
 }

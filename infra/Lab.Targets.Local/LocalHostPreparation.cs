@@ -35,6 +35,8 @@ internal sealed class LocalHostPreparation(LocalLayout layout, string instance, 
             HostFilesystem.PrepareAsync(layout, instance, h, files.Where(f => f.Host == h.Name).ToList(), ct)));
         await Task.WhenAll(network, directories, seeding);
         progress(EngineText.BringUp.NetworkReady.In(language, clock.Elapsed.TotalSeconds));
+        if ((await directories).SelectMany(l => l).Distinct().ToList() is { Count: > 0 } leftOut)
+            progress(EngineText.BringUp.LeftOut.In(language, string.Join(", ", leftOut)));
 
         var seed = await seeding;
         await CreatedMountPoints.EnsureAsync(layout, instance, lab.Hosts.SelectMany(h => h.Mounts), ct);

@@ -16,6 +16,7 @@ using Lab.Hosts.Ssh;
 using Lab.Hosts.Ssh.Inventory;
 using Lab.Hosts.Vm;
 using Lab.Instances;
+using Lab.Instances.Rootless;
 
 namespace Lab.Targets.Local;
 
@@ -55,10 +56,11 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
         var instance = request.Instance;
         try
         {
-            var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: true,
+            var (moved, secrets) = await InstanceClaim.ClaimAsync(layout, new ClaimRequest(request.Lab, instance, Name, null, GuardRoute: !RootlessMode.Active,
                 runtime is null ? null : new InventoryRecord(_fleet.Vms.InventoryFile(instance), pace).Save), ct);
             progress(EngineText.BringUp.InstanceClaimed.In(request.Language, instance, string.Join(", ", moved.Subnets),
                 string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))));
+            if (RootlessMode.Active) progress(EngineText.BringUp.Rootless.In(request.Language, Environment.GetEnvironmentVariable("LAB_STATE_DIR") ?? layout.StateRoot));
             var files = renderer.RenderAll(moved, secrets); // before anything heavy: a template error stops here
             var vmNames = needs.Select(n => n.Host.Name).ToHashSet();
             var namespaced = moved.Hosts.Where(h => !vmNames.Contains(h.Name)).ToList();

@@ -48,6 +48,8 @@ public static class Preflight
 
     public static void RequireRoot()
     {
+        // Rootless mode: uid 0 of the user's own namespaces is all the local target needs.
+        if (Lab.Instances.Rootless.RootlessMode.Active) return;
         Privileges.RequireRoot("the local target creates network namespaces and mounts");
     }
 }

@@ -19,7 +19,7 @@ public sealed class PreflightTests
     }
 
     [Fact]
-    public async Task Given_a_user_who_is_not_root_When_lab_up_Then_one_line_says_so_and_nothing_is_made()
+    public async Task Given_a_user_who_is_not_root_and_has_no_subordinate_ids_When_lab_up_Then_one_line_says_what_root_must_provide_and_nothing_is_made()
     {
         var catalog = LabCatalog.Locate();
         var instance = TestInstances.NewName("nobody");
@@ -34,7 +34,10 @@ public sealed class PreflightTests
         await process.WaitForExitAsync();
 
         Assert.Equal(1, process.ExitCode);
-        Assert.Contains("error: the local target creates network namespaces and mounts: run as root", output);
+        // Not root: rootless mode, which nobody (no lines in /etc/subuid) cannot have; the line names the missing piece and root's command.
+        Assert.Contains("error: lab is not running as root, so it runs the local target in rootless mode", output);
+        Assert.Contains("ask root to run: ", output);
+        Assert.Single(output.Trim().Split('\n'));
         Assert.DoesNotContain(instance, Reaper.ExistingInstances(LocalLayout.Default));
     }
 

@@ -242,6 +242,11 @@ public static partial class EngineText
         public static readonly Msg<string> NewCluster = new("{0}: starting a new cluster (galera_new_cluster)", "{0}: 새 클러스터 시작 (galera_new_cluster)");
         public static readonly Msg<string> Joining = new("{0}: joining (state snapshot transfer)", "{0}: 클러스터 합류 중 (SST, 전체 상태 전송)");
         public static readonly Msg<string, string, string> InstanceClaimed = new("instance '{0}': subnet {1}, hosts {2}", "인스턴스 '{0}': 서브넷 {1}, 호스트 {2}");
+        public static readonly Msg<string> Rootless = new(
+            "rootless mode: the hosts live in your own user namespace (state in {0}); no guard route in the machine's namespace, where no route leads into the lab",
+            "루트 없는 모드: 호스트는 사용자 자신의 사용자 네임스페이스 안에 있음 (상태 {0}); 머신 네임스페이스에는 가드 경로 없음, 거기서 랩으로 가는 경로가 없음");
+        public static readonly Msg<string> LeftOut = new("rootless mode: left out of the hosts' copies, readable by the machine's root only: {0}",
+            "루트 없는 모드: 머신의 root만 읽을 수 있어 호스트 복사본에서 제외: {0}");
         public static readonly Msg<string> Published = new("reachable from this machine: {0}", "이 머신에서 접속: {0}");
         public static readonly Msg<double> NetworkReady = new("network and host directories ready ({0:0.00}s)", "네트워크와 호스트 디렉터리 준비 완료 ({0:0.00}s)");
         public static readonly Msg<string, double> Connected = new("connected to {0} ({1:0.00}s)", "{0}에 연결됨 ({1:0.00}s)");
