@@ -9,12 +9,12 @@ namespace Lab.Cli;
 /// </summary>
 internal static class ChildProcess
 {
-    public static async Task<int> RunAsync(string program, IReadOnlyList<string> arguments, TextWriter? output, CancellationToken ct)
+    public static async Task<int> RunAsync(string program, IReadOnlyList<string> arguments, TextWriter? output, CancellationToken ct, string workingDirectory = "/")
     {
         var psi = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
-            WorkingDirectory = "/",
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = output is not null,
             RedirectStandardError = output is not null,
         };

@@ -58,6 +58,10 @@ public sealed class LabEnvironment : IAsyncDisposable
         if (!OperatingSystem.IsLinux())
             throw new PlatformNotSupportedException("a lab's hosts are Linux namespaces on this machine: Lab.Testing runs on Linux only " +
                                                     "(a Linux CI runner, WSL 2, or a Linux VM)");
+        if (!Native.IsRoot)
+            throw new PreflightException("Lab.Testing builds labs in namespaces on this machine, which needs root, or, without root, your " +
+                                         "rootless namespaces: run the tests through them with `./lab exec -- dotnet test ...` (the library " +
+                                         "cannot move there by itself: the kernel lets only a single-threaded process join a user namespace)");
         var clock = Stopwatch.StartNew();
         options ??= new LabEnvironmentOptions();
         var progress = options.Progress ?? (_ => { });

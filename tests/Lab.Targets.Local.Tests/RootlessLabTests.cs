@@ -53,6 +53,13 @@ public sealed class RootlessLabTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.True(query.ExitCode == 0 && query.Stdout.Trim() is "db1" or "db2" or "db3", $"query through the published entry: exit {query.ExitCode}: {query.Stdout}{query.Stderr}");
         }
 
+        // `lab exec` runs a program beside the user's instances (how tests using Lab.Testing run without root): uid 0 of
+        // the user's namespaces, the user's state directory, and the instance's own network namespaces in sight.
+        var beside = await LabAsync("exec", "--", "sh", "-c", "id -u; ls \"$LAB_STATE_DIR/instances\"; ip netns list");
+        var lines = beside.Output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.True(beside.ExitCode == 0 && lines[0] == "0" && lines.Contains(_instance) && lines.Any(l => l.StartsWith($"lab.{_instance}.db1", StringComparison.Ordinal)),
+            $"lab exec: exit {beside.ExitCode}:\n{beside.Output}");
+
         var run = await LabAsync("run", "galera", "kill-node1-ist", "--instance", _instance);
         output.WriteLine($"rootless `lab run galera kill-node1-ist`: {run.Seconds:0.00}s");
         Assert.True(run.ExitCode == 0, $"run: exit {run.ExitCode}:\n{run.Output}");
