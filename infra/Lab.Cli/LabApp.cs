@@ -28,7 +28,7 @@ public static class LabApp
                      UpCommand.Create(context), DownCommand.Create(context), StatusCommand.Create(context), ListCommand.Create(context),
                      SqlCommand.Create(context), ShellCommand.Create(context), RenderCommand.Create(context), RunCommand.Create(context),
                      ServiceCommands.Create(context, "start"), ServiceCommands.Create(context, "stop"), ServiceCommands.Create(context, "kill"),
-                     ExportCommand.Create(context), BenchCommand.Create(context),
+                     ExportCommand.Create(context), BenchCommand.Create(context), HostServiceCommand.Create(context),
                  })
             root.Subcommands.Add(command);
         return root;
