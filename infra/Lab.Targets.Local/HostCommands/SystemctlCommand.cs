@@ -79,7 +79,7 @@ public static class SystemctlCommand
         var width = Math.Max(4, rows.Select(r => r.u.Unit.Length).DefaultIfEmpty(4).Max());
         session.Out.WriteLine($"  {"UNIT".PadRight(width)} LOAD   ACTIVE   SUB       DESCRIPTION");
         foreach (var (u, s) in rows)
-            session.Out.WriteLine($"  {u.Unit.PadRight(width)} loaded {s.Active,-8} {s.Sub.Split(':')[0],-9} {u.Description}");
+            session.Out.WriteLine($"  {u.Unit.PadRight(width)} loaded {s.Active,-8} {(s.Active == "failed" ? "failed" : s.Sub),-9} {u.Description}");
         session.Out.WriteLine();
         session.Out.WriteLine($"{rows.Count} loaded units listed.");
         return 0;
