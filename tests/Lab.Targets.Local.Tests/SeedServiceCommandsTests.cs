@@ -46,8 +46,11 @@ public sealed class SeedServiceCommandsTests(SeedCommandsLabFixture lab) : IClas
         Assert.Matches(@"Active: active \(running\) since \w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; \d+(ms|s) ago", running.Stdout);
         Assert.Contains($"Main PID: {(await db1.StatusAsync(ServiceCatalog.Galera)).Pid} (mariadbd)", running.Stdout);
         // Through `lab shell`, as a student types it: same answer, same exit code.
-        var shell = await InProcessCli.RunAsync(lab, "shell", "db1", "--", "systemctl", "is-active", "mysql");
-        Assert.Equal((0, "active"), (shell.ExitCode, shell.Stdout.Trim()));
+        var typed = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(typed) });
+        var shell = await Lab.Cli.LabApp.RunAsync(["shell", "db1", "--instance", lab.InstanceName, "--", "systemctl", "is-active", "mysql"],
+            console, lab.Layout, () => lab.Catalog);
+        Assert.Equal((0, "active"), (shell, typed.ToString().Trim()));
 
         var journal = await db1.RunAsync("journalctl -u mariadb -n 5");
         Assert.Equal(0, journal.ExitCode);
