@@ -26,7 +26,12 @@ public static class ServiceShims
         Directory.CreateDirectory(dir);
         File.SetUnixFileMode(dir, (UnixFileMode)Convert.ToInt32("755", 8));
         foreach (var program in Programs)
-            Lab.Targets.Local.HostFilesystem.Write(Path.Combine(dir, program), Script(layout, instance, host, tool, program), "0755", "root");
+        {
+            // Owned by whoever runs the tool (root), like everything else in the host's private directories.
+            var path = Path.Combine(dir, program);
+            File.WriteAllText(path, Script(layout, instance, host, tool, program));
+            File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32("755", 8));
+        }
     }
 
     internal static string Script(LocalLayout layout, string instance, HostDefinition host, LabTool? tool, string program)
