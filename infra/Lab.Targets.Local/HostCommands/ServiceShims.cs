@@ -49,9 +49,10 @@ public static class ServiceShims
 
                 """;
         var services = string.Join(',', host.Services);
-        // cd /: a service started from here must not keep the student's current directory busy.
+        // cd / and a clean environment: a service started from here gets neither the student's current directory nor
+        // whatever their shell exported.
         return header + $"""
-            cd / && exec env LAB_STATE_DIR={Quote(layout.StateRoot)} LAB_CACHE_DIR={Quote(layout.CacheRoot)} \
+            cd / && exec env -i HOME=/root LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LAB_STATE_DIR={Quote(layout.StateRoot)} LAB_CACHE_DIR={Quote(layout.CacheRoot)} \
               {Quote(tool.Dotnet)} {Quote(tool.Dll)} host-service --instance {instance} --host {host.Name} --services '{services}' -- {program} "$@"
 
             """;
