@@ -34,6 +34,7 @@ public static class LabApp
                      SqlCommand.Create(context), ShellCommand.Create(context), RenderCommand.Create(context), RunCommand.Create(context),
                      ServiceCommands.Create(context, "start"), ServiceCommands.Create(context, "stop"), ServiceCommands.Create(context, "kill"),
                      ExportCommand.Create(context), BenchCommand.Create(context), ExecCommand.Create(context), EnvCommand.Create(context),
+                     HostServiceCommand.Create(context),
                  })
             root.Subcommands.Add(command);
         return root;

@@ -21,7 +21,7 @@ public sealed class LocalHost(LocalLayout layout, string instance, HostDefinitio
     /// words run as one program with its arguments, each word exactly as given (no shell splits or expands them again).
     /// </summary>
     public IReadOnlyList<string> ShellArgs(IReadOnlyList<string> words) =>
-        [.. EnterArgs, "env", "HOME=/root", "PS1=root@\\h:\\w# ", .. words.Count == 0 ? ["bash", "--norc", "-i"] : words];
+        [.. EnterArgs, "env", "HOME=/root", RootPath, "PS1=root@\\h:\\w# ", .. words.Count == 0 ? ["bash", "--norc", "-i"] : words];
 
     public Task<CommandResult> RunAsync(string command, string? stdin = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
         ProcessRunner.RunAsync("nsenter", ShellCommand(command), stdin, timeout ?? TimeSpan.FromSeconds(60), ct);
@@ -29,9 +29,12 @@ public sealed class LocalHost(LocalLayout layout, string instance, HostDefinitio
     public Task<IHostProcess> StartProcessAsync(string command, CancellationToken ct = default) =>
         Task.FromResult<IHostProcess>(PipedProcess.Start("nsenter", ShellCommand(command)));
 
+    /// <summary>root's PATH on Debian, as an ssh login gives it: /usr/local/sbin first, where the host's systemctl is (see ServiceShims).</summary>
+    private const string RootPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     /// <summary>`nsenter` arguments that run <paramref name="command"/> with sh inside the host, in a clean root environment.</summary>
     private IReadOnlyList<string> ShellCommand(string command) =>
-        [.. EnterArgs, "env", "-i", "HOME=/root", "LANG=C.UTF-8", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "sh", "-c", command];
+        [.. EnterArgs, "env", "-i", "HOME=/root", "LANG=C.UTF-8", RootPath, "sh", "-c", command];
 
     public async Task WriteFileAsync(string path, string content, string mode, string owner, CancellationToken ct = default)
     {

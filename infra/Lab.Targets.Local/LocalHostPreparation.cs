@@ -34,13 +34,16 @@ internal sealed class LocalHostPreparation(LocalLayout layout, string instance, 
         var directories = Task.WhenAll(lab.Hosts.Select(h =>
             HostFilesystem.PrepareAsync(layout, instance, h, files.Where(f => f.Host == h.Name).ToList(), ct)));
         await Task.WhenAll(network, directories, seeding);
+        var tool = HostCommands.LabTool.Current();
+        foreach (var host in lab.Hosts) HostCommands.ServiceShims.Write(layout, instance, host, tool);
         progress(EngineText.BringUp.NetworkReady.In(language, clock.Elapsed.TotalSeconds));
         if ((await directories).SelectMany(l => l).Distinct().ToList() is { Count: > 0 } leftOut)
             progress(EngineText.BringUp.LeftOut.In(language, string.Join(", ", leftOut)));
 
         var seed = await seeding;
-        await CreatedMountPoints.EnsureAsync(layout, instance, lab.Hosts.SelectMany(h => h.Mounts), ct);
-        await Task.WhenAll(lab.Hosts.Select(h => HostNamespace.CreateAsync(layout, instance, h.Name, h.Mounts, ct))
+        // Each host also gets systemd's commands, answered by the tool's supervisor (see ServiceShims).
+        await CreatedMountPoints.EnsureAsync(layout, instance, lab.Hosts.SelectMany(h => HostCommands.ServiceShims.WithShims(h.Mounts)), ct);
+        await Task.WhenAll(lab.Hosts.Select(h => HostNamespace.CreateAsync(layout, instance, h.Name, HostCommands.ServiceShims.WithShims(h.Mounts), ct))
             .Append(seed is null ? Task.CompletedTask
                 : SeedDatadirsAsync(seed, galera ? ServiceCatalog.Galera : ServiceCatalog.MariaDb, sharedState, ct)));
     }

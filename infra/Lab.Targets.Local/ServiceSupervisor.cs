@@ -9,9 +9,11 @@ namespace Lab.Targets.Local;
 /// Runs a host's services as detached processes inside its namespaces, one pid file each. No restart policy: a killed
 /// service stays down until asked to start, which is what the scenarios need.
 /// </summary>
-public sealed class ServiceSupervisor(LocalLayout layout, string instance, string host)
+/// <param name="insideHost">This process already runs inside the host (a host's `systemctl` calling the tool back):
+/// services start right here, since the host's own namespace files are not visible from inside it.</param>
+public sealed class ServiceSupervisor(LocalLayout layout, string instance, string host, bool insideHost = false)
 {
-    private string PidFile(string service) => Path.Combine(layout.ServiceDir(instance, host), service + ".pid");
+    internal string PidFile(string service) => Path.Combine(layout.ServiceDir(instance, host), service + ".pid");
 
     public async Task StartAsync(string service, IReadOnlyList<string>? extraArgs, CancellationToken ct)
     {
@@ -24,7 +26,9 @@ public sealed class ServiceSupervisor(LocalLayout layout, string instance, strin
         var args = extraArgs is { Count: > 0 } ? " " + string.Join(' ', extraArgs.Select(Quote)) : "";
         var log = spec.LogPath;
         var wrapper = $"mkdir -p {Path.GetDirectoryName(log)}; echo $$ > {pidFile}; exec {spec.Command}{args} >> {log} 2>&1 < /dev/null";
-        await ProcessRunner.RequireAsync("nsenter", [.. layout.EnterHost(instance, host), "setsid", "-f", "sh", "-c", wrapper], ct: ct);
+        string[] launch = ["setsid", "-f", "sh", "-c", wrapper];
+        await (insideHost ? ProcessRunner.RequireAsync(launch[0], launch[1..], ct: ct)
+            : ProcessRunner.RequireAsync("nsenter", [.. layout.EnterHost(instance, host), .. launch], ct: ct));
         // setsid -f returns before the child has written its pid: wait for it (a loaded 2-core machine took over 5 s once).
         await Until.Real.HoldsAsync($"{host}: {service} pid file", _ =>
             Task.FromResult(new ProbeResult(ReadPid(service) > 0, "no pid file yet")), new WaitPolicy(TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(5)), ct);

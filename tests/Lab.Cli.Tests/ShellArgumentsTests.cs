@@ -24,8 +24,8 @@ public sealed class ShellArgumentsTests
 
         var enter = host.EnterArgs.Count;
         Assert.True(args.Take(enter).SequenceEqual(host.EnterArgs), $"expected the nsenter arguments first, got: {string.Join(" | ", args)}");
-        Assert.True(args.Skip(enter).SequenceEqual(["env", "HOME=/root", "PS1=root@\\h:\\w# ", .. Words]),
-            $"expected env, HOME, PS1 and then the words unchanged, got: {string.Join(" | ", args.Skip(enter))}");
+        Assert.True(args.Skip(enter).SequenceEqual(["env", "HOME=/root", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "PS1=root@\\h:\\w# ", .. Words]),
+            $"expected env, HOME, root's PATH (the host's systemctl in /usr/local/sbin first), PS1 and then the words unchanged, got: {string.Join(" | ", args.Skip(enter))}");
     }
 
     [Fact]
