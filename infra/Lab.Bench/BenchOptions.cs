@@ -4,8 +4,9 @@ namespace Lab.Bench;
 /// <param name="Repeat">How many times up, baseline up and down are each measured.</param>
 /// <param name="Instances">How many galera instances the density test brings up side by side.</param>
 /// <param name="DensityParallel">How many of those instances are brought up at the same time.</param>
+/// <param name="SkipUp">Leave out up vs baseline (e.g. to measure only density or only the scenarios).</param>
 public sealed record BenchOptions(int Repeat = 3, int Instances = 10, int DensityParallel = BenchOptions.DefaultDensityParallel,
-    bool SkipScenarios = false, bool SkipDensity = false, string Lab = "galera", int Vms = 0)
+    bool SkipScenarios = false, bool SkipDensity = false, string Lab = "galera", int Vms = 0, bool SkipUp = false)
 {
     /// <summary>Chosen by measurement on the 2-core machine, see docs/performance.md.</summary>
     public const int DefaultDensityParallel = 3;

@@ -23,7 +23,8 @@ public sealed record BenchVerdict(IReadOnlyList<string> Problems)
         if (t.AllDensityInstancesSynced == false)
             problems.Add($"target missed: all density instances Synced ({report.Density?.Instances} asked, {report.Density?.Failed.Count} failed)");
         if (t.OneVmUpWithinGoal == false) problems.Add($"target missed: one VM up within {(report.Vm!.Acceleration.StartsWith("KVM", StringComparison.Ordinal) ? 5 : 30)} s (took {report.Vm.UpSeconds:0.0} s under {report.Vm.Acceleration})");
-        if (t.RssPerNodeAtMost150Mib == false) problems.Add($"target missed: RSS per mariadbd ≤ 150 MiB (max {report.Density?.RssMibPerMariadbd?.Max:0} MiB)");
+        if (t.RssPerNodeAtMost64Mib == false)
+            problems.Add($"target missed: RSS per mariadbd ≤ {TargetChecks.RssPerMariadbdGoalMib:0} MiB (max {report.Density?.RssMibPerMariadbd?.Max:0.0} MiB)");
         foreach (var failure in report.Up?.Failures ?? []) problems.Add($"up failed: {failure}");
         foreach (var scenario in report.Scenarios?.Scenarios.Where(s => s.Failed) ?? [])
             problems.Add($"scenario {scenario.Name} failed" + (scenario.Error is { } e ? $": {e.Split('\n')[0]}" : ""));

@@ -6,6 +6,7 @@ using Lab.Core.Instances;
 using Lab.Core.Model;
 using Lab.Core.Services;
 using Lab.Core.Status;
+using Lab.Core.Waits;
 using Lab.Instances;
 using Lab.Targets.Local;
 
@@ -20,6 +21,7 @@ public sealed class DensityBench(BenchInstances instances, LabDefinition lab, Ac
     public async Task<DensityReport> RunAsync(int count, int parallel, CancellationToken ct)
     {
         var availableBefore = ProcMemory.MemAvailableMib();
+        var aioBefore = AioUsage.Read("aio-nr");
         var running = new ConcurrentDictionary<string, LabInstance>();
         var upTimes = new ConcurrentBag<double>();
         var failed = new ConcurrentBag<string>();
@@ -45,22 +47,28 @@ public sealed class DensityBench(BenchInstances instances, LabDefinition lab, Ac
                 }
                 finally { gate.Release(); }
             }));
+            // Up returned for each one by one; check they are all healthy together, now that all are running. Polled: on a
+            // loaded machine a health check can be late for a moment (HAProxy takes a node out after two slow checks and
+            // back after the next good one), which is not a failure to come up.
+            var unhealthy = await Task.WhenAll(running.Values.Select(i => StaysUnhealthyAsync(i, ct)));
+            foreach (var problem in unhealthy.OfType<string>()) failed.Add(problem);
             var allUp = clock.Elapsed;
-
-            // Up returned for each one by one; check they are all still healthy together, now that all are running.
-            var statuses = await Task.WhenAll(running.Values.Select(i => LabStatusReader.ReadAsync(i, ct)));
-            foreach (var s in statuses.Where(s => !s.Healthy)) failed.Add($"{s.Instance}: not healthy once all instances were up");
             var nodes = await MemoryAsync(running.Values, ct);
             var availableAfter = ProcMemory.MemAvailableMib();
+            var aio = aioBefore is { } before && AioUsage.Read("aio-nr") is { } withAllUp && AioUsage.Read("aio-max-nr") is { } max
+                ? new AioUsage(before, withAllUp, max) : null;
             progress($"density: {running.Count}/{count} up and healthy={failed.IsEmpty} in {allUp.TotalSeconds:0.0}s; " +
-                     $"{nodes.Count} mariadbd, RSS total {nodes.Sum(n => n.RssMib):0} MiB");
+                     $"{nodes.Count} mariadbd, RSS total {nodes.Sum(n => n.RssMib):0} MiB" +
+                     (aio is null ? "" : $"; AIO contexts {aio.WithAllUp} of {aio.Max} (were {aio.Before})"));
 
             var downClock = Stopwatch.StartNew();
             foreach (var name in names) await instances.DownAsync(name);
             return new DensityReport(count, parallel == 1 ? "sequential" : "parallel", parallel, SampleStats.Round(allUp.TotalSeconds),
                 failed.IsEmpty && running.Count == count, failed.Order().ToList(), SampleStats.OfOrNull(upTimes.ToList()),
                 SampleStats.OfOrNull(nodes.Select(n => n.RssMib).ToList()), SampleStats.Round(nodes.Sum(n => n.RssMib)),
-                SampleStats.Round(availableBefore - availableAfter), SampleStats.Round(downClock.Elapsed.TotalSeconds), nodes);
+                SampleStats.Round(availableBefore - availableAfter), SampleStats.Round(downClock.Elapsed.TotalSeconds), nodes,
+                SampleStats.OfOrNull(nodes.Where(n => n.RssAnonMib is not null).Select(n => n.RssAnonMib!.Value).ToList()),
+                SampleStats.OfOrNull(nodes.Where(n => n.PssMib is not null).Select(n => n.PssMib!.Value).ToList()), aio);
         }
         finally
         {
@@ -68,7 +76,29 @@ public sealed class DensityBench(BenchInstances instances, LabDefinition lab, Ac
         }
     }
 
-    /// <summary>VmRSS of every mariadbd, found through each host's own service status (its pid file).</summary>
+    /// <summary>How long an instance may take to be seen healthy once all are up, before it counts as failed.</summary>
+    private static readonly WaitPolicy HealthyTogether = new(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1));
+
+    /// <returns>Null once the instance is seen healthy; else why it was not, as last seen.</returns>
+    private static async Task<string?> StaysUnhealthyAsync(LabInstance instance, CancellationToken ct)
+    {
+        try
+        {
+            await Until.Real.HoldsAsync($"{instance.Name} healthy with all instances up", async c =>
+            {
+                var status = await LabStatusReader.ReadAsync(instance, c);
+                return status.Healthy ? ProbeResult.Yes("healthy")
+                    : ProbeResult.No(string.Join("; ", status.Problems.Select(p => $"{p.Host}: {p.What}")));
+            }, HealthyTogether, ct);
+            return null;
+        }
+        catch (WaitTimeoutException e)
+        {
+            return $"{instance.Name}: not healthy within {HealthyTogether.Timeout.TotalSeconds:0}s once all instances were up: {e.Message.Split('\n')[0]}";
+        }
+    }
+
+    /// <summary>Memory of every mariadbd (VmRSS, RssAnon, RssFile, PSS), found through each host's own service status (its pid file).</summary>
     private static async Task<IReadOnlyList<NodeMemory>> MemoryAsync(IEnumerable<LabInstance> running, CancellationToken ct)
     {
         var nodes = new List<NodeMemory>();
@@ -77,8 +107,9 @@ public sealed class DensityBench(BenchInstances instances, LabDefinition lab, Ac
             {
                 var status = await host.StatusAsync(ServiceCatalog.Galera, ct);
                 if (status.State == ServiceState.Stopped) continue;
-                if (ProcMemory.RssMib(status.Pid) is { } rss)
-                    nodes.Add(new NodeMemory(instance.Name, host.Name, status.Pid, SampleStats.Round(rss)));
+                if (ProcMemory.Of(status.Pid) is { } m)
+                    nodes.Add(new NodeMemory(instance.Name, host.Name, status.Pid, SampleStats.Round(m.RssMib), SampleStats.Round(m.RssAnonMib),
+                        SampleStats.Round(m.RssFileMib), m.PssMib is { } pss ? SampleStats.Round(pss) : null));
             }
         return nodes;
     }

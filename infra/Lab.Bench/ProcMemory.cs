@@ -12,6 +12,17 @@ public static class ProcMemory
         catch (IOException) { return null; }
     }
 
+    /// <summary>VmRSS, RssAnon, RssFile and PSS of a process, or null when it is gone.</summary>
+    public static ProcessMemory? Of(int pid)
+    {
+        try
+        {
+            var rollup = $"/proc/{pid}/smaps_rollup";
+            return ProcessMemory.Parse(File.ReadAllText($"/proc/{pid}/status"), File.Exists(rollup) ? File.ReadAllText(rollup) : null);
+        }
+        catch (IOException) { return null; }
+    }
+
     public static double MemAvailableMib() => (KibField(File.ReadAllText("/proc/meminfo"), "MemAvailable") ?? 0) / 1024.0;
 
     public static long MemTotalMib() => (KibField(File.ReadAllText("/proc/meminfo"), "MemTotal") ?? 0) / 1024;

@@ -45,7 +45,7 @@ public sealed class ScenarioBench(BenchInstances instances, LabDefinition lab, A
                 await instances.DownAsync(name);
                 return (await instances.UpAsync(lab, name, GaleraStart.SharedState, _ => { }, c)).Instance;
             };
-            await foreach (var entry in new ScenarioSuite(new QuietObserver(), TimeProvider.System).RunAsync(instance, scenarios, heal, ct))
+            await foreach (var entry in new ScenarioSuite(SilentObserver.Instance, TimeProvider.System).RunAsync(instance, scenarios, heal, ct))
             {
                 var timing = Timing(entry.Result, entry.Preparation);
                 timings.Add(timing);
@@ -76,15 +76,5 @@ public sealed class ScenarioBench(BenchInstances instances, LabDefinition lab, A
         return new ScenarioTiming(result.Scenario.Name, result.Passed, SampleStats.Round(total), SampleStats.Round(waiting), SampleStats.Round(actions),
             SampleStats.Round(Math.Max(0, total - waiting - actions)), SampleStats.Round(restore.TotalSeconds),
             result.Workload is { } w ? SampleStats.Round(w.LongestInterruption.TotalSeconds) : null, result.Error, result.NotRunReason);
-    }
-
-    /// <summary>The bench prints one line per scenario, not the timeline (`lab run` shows that).</summary>
-    private sealed class QuietObserver : IScenarioObserver
-    {
-        public void ScenarioStarted(Scenario scenario) { }
-        public void StageStarted(int index, Stage stage) { }
-        public void StepFinished(StepResult step) { }
-        public void ScenarioFinished(ScenarioResult result) { }
-        public void Note(string message) { }
     }
 }

@@ -3,6 +3,7 @@ using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Core.Targets;
 using Lab.Instances;
+using Lab.Instances.Class;
 using Lab.Targets.Azure;
 using Lab.Targets.Local;
 using Lab.Targets.Machines;
@@ -68,6 +69,9 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     /// </summary>
     public bool Terminal { get; init; }
 
+    /// <summary>Where `lab guide` reads the student's keys, one line each: the tool's standard input, or a test's pipe.</summary>
+    public TextReader Input { get; init; } = System.Console.In;
+
     /// <summary>Where a program run for `lab shell HOST -- ...` writes: null for the tool's own standard output.</summary>
     public TextWriter? ChildOutput => ChildrenShareStdout ? null : Console.Profile.Out.Writer;
     public LabCatalog Catalog { get; } = LabCatalog.Deferred(catalog);
@@ -82,22 +86,57 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     public LocalTarget Local => (LocalTarget)Targets.Get(LocalTarget.TargetName);
 
     /// <summary>An existing instance, opened through the target it lives on.</summary>
-    public LabInstance Open(string instance) => Targets.Open(instance);
+    public LabInstance Open(string instance) => Targets.Open(RequireOwn(instance));
 
     /// <summary>The target an instance lives on.</summary>
-    public string TargetOf(string instance) => Targets.Of(instance).Name;
+    public string TargetOf(string instance) => Targets.Of(RequireOwn(instance)).Name;
+
+    /// <summary>The target an instance lives on, itself.</summary>
+    public ILabTarget TargetFor(string instance) => Targets.Of(RequireOwn(instance));
 
     public Task<LabInstance> UpAsync(string target, UpRequest request, Action<string> progress, CancellationToken ct) =>
-        Targets.Get(target).UpAsync(request, progress, ct);
+        Targets.Get(target).UpAsync(request with { Instance = RequireOwn(request.Instance) }, progress, ct);
 
-    public Task<DownReport> DownAsync(string instance, CancellationToken ct) => Targets.DownAsync(instance, ct);
+    public Task<DownReport> DownAsync(string instance, CancellationToken ct) => Targets.DownAsync(RequireOwn(instance), ct);
+
+    /// <summary>
+    /// The last line of class mode: whatever a command resolved, a student's commands reach no instance but their own
+    /// (<see cref="Class.StudentGuard"/> refuses most attempts earlier, from the command line alone).
+    /// </summary>
+    private string RequireOwn(string instance)
+    {
+        if (Student is not { } seat || instance == seat.Seat.Instance) return instance;
+        var reason = $"instance '{instance}' is not yours; {seat.Seat.User}'s instance is '{seat.Seat.Instance}'";
+        AccessLog.Refused(Layout, Caller, $"(instance {instance})", reason);
+        throw new NotAllowedException(reason);
+    }
 
     public IReadOnlyList<string> ExistingInstances() => Reaper.ExistingInstances(Layout);
 
-    /// <summary>The instance a command acts on: the one named, else the only one that exists.</summary>
+    /// <summary>Who runs this command: root, or an account that came in through sudo.</summary>
+    public Caller Caller { get; init; } = Caller.Current();
+
+    private StudentSeat? _student;
+    private bool _studentLooked;
+
+    /// <summary>The caller's seat when they are a student of a class on this machine (through sudo): their commands act on their own instance only.</summary>
+    public StudentSeat? Student
+    {
+        get
+        {
+            if (!_studentLooked) (_student, _studentLooked) = (Caller.ThroughSudo ? ClassRecord.SeatOf(Layout, Caller.User) : null, true);
+            return _student;
+        }
+    }
+
+    /// <summary>The instance `up` and `run` make or use when none is named: the lab's name, or a student's own instance.</summary>
+    public string DefaultInstance(string? named, string labName) => named ?? Student?.Seat.Instance ?? labName;
+
+    /// <summary>The instance a command acts on: the one named, else a student's own, else the only one that exists.</summary>
     public string ResolveInstance(string? named)
     {
         if (!string.IsNullOrEmpty(named)) return named;
+        if (Student is { } seat) return seat.Seat.Instance;
         var existing = ExistingInstances();
         return existing.Count switch
         {
@@ -108,7 +147,7 @@ public sealed class CliContext(IAnsiConsole console, Func<LabCatalog> catalog, L
     }
 
     /// <summary>Like <see cref="ResolveInstance"/> but null when nothing exists (for idempotent `down`).</summary>
-    public string? ResolveInstanceOrNone() => ExistingInstances().Count == 0 ? null : ResolveInstance(null);
+    public string? ResolveInstanceOrNone() => Student is { } seat ? seat.Seat.Instance : ExistingInstances().Count == 0 ? null : ResolveInstance(null);
 
     /// <summary>
     /// A step of a long command, after its time since start; <paramref name="message"/> is plain text, shown as it is,

@@ -26,13 +26,19 @@ public static class ExitCodes
     public const int BadInput = 2;
 
     /// <summary>
-    /// The lab exists but its health rule does not hold (`status`, `up`, `start --wait`): a pipeline waits, repairs
-    /// or gives up, but its input was fine.
+    /// The lab exists but its health rule does not hold (`status`, `up`, `start --wait`), or a lab built by hand misses
+    /// some of its graded items (`check`): a pipeline waits, repairs or gives up, but its input was fine.
     /// </summary>
     public const int NotHealthy = 3;
 
     /// <summary>`lab run` ran, and at least one scenario failed an expectation: the result a test job reports.</summary>
     public const int ScenarioFailed = 4;
+
+    /// <summary>
+    /// Not yours: a student of a class asked for another student's instance or an instructor's command (refused and
+    /// logged); 77 is sysexits' EX_NOPERM.
+    /// </summary>
+    public const int NotAllowed = 77;
 
     /// <summary>A bug in lab itself (an exception it did not expect); 70 is sysexits' EX_SOFTWARE.</summary>
     public const int InternalError = 70;
@@ -41,11 +47,11 @@ public static class ExitCodes
     public const int Interrupted = 130;
 
     /// <summary>The code for an error the user can act on: bad input, or any other failure.</summary>
-    public static int For(LabException e) => e is LabInputException or LabFileException or UnknownLabException
+    public static int For(LabException e) => e is Lab.Instances.Class.NotAllowedException ? NotAllowed : e is LabInputException or LabFileException or UnknownLabException
         or InstanceNotFoundException or InstanceExistsException ? BadInput : Failure;
 
     /// <summary>The list `lab --help` ends with (the README has the same table).</summary>
     public const string Help =
         "Exit codes: 0 ok; 1 failure (environment, target); 2 bad input (unknown lab/host/scenario/instance/option, bad YAML); " +
-        "3 lab not healthy; 4 a scenario failed (`lab run`); 70 internal error (a bug in lab); 130 interrupted";
+        "3 lab not healthy (or `lab check` items failed); 4 a scenario failed (`lab run`); 77 not allowed (a student and another's instance); 70 internal error (a bug in lab); 130 interrupted";
 }

@@ -22,6 +22,7 @@ public static class LabApp
             "  lab shell client              # then: mariadb -e 'SELECT @@hostname'   (goes through HAProxy)\n" +
             "  lab kill db1 ; lab start db1 --wait   # it rejoins by IST; --wait returns once it is Synced\n" +
             "  lab up replication            # or failover, lvs, ha-drbd: `lab list` names the labs, `lab sql --help` their hosts\n" +
+            "  lab up galera --bare -i s1    # hosts as installed: build it by hand (the guide), then: lab check galera -i s1\n" +
             "  lab down                      # removes only what this instance made\n\n" +
             "In CI: `lab up galera --json` (JSON on stdout, progress on stderr; docs/lab-up.schema.json), " +
             "`eval \"$(lab env)\"` (LAB_MYSQL_HOST, _PORT, _USER, _PASSWORD_FILE), docs/ci.md.\n" +
@@ -34,6 +35,7 @@ public static class LabApp
                      SqlCommand.Create(context), ShellCommand.Create(context), RenderCommand.Create(context), RunCommand.Create(context),
                      ServiceCommands.Create(context, "start"), ServiceCommands.Create(context, "stop"), ServiceCommands.Create(context, "kill"),
                      ExportCommand.Create(context), BenchCommand.Create(context), ExecCommand.Create(context), EnvCommand.Create(context),
+                     CheckCommand.Create(context), GuideCommand.Create(context), Commands.Class.ClassCommand.Create(context),
                      HostServiceCommand.Create(context),
                  })
             root.Subcommands.Add(command);
@@ -43,16 +45,23 @@ public static class LabApp
     /// <param name="childrenShareStdout">See <see cref="CliContext.ChildrenShareStdout"/>: true only for the real process.</param>
     /// <param name="error">See <see cref="CliContext.Error"/>: null writes it with the rest of the output.</param>
     /// <param name="terminal">See <see cref="CliContext.Terminal"/>.</param>
+    /// <param name="input">See <see cref="CliContext.Input"/>: null reads the tool's standard input.</param>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, LocalLayout? layout = null, Func<LabCatalog>? catalog = null,
-        bool childrenShareStdout = false, TextWriter? error = null, bool terminal = false)
+        bool childrenShareStdout = false, TextWriter? error = null, bool terminal = false, TextReader? input = null)
     {
         var context = new CliContext(console, catalog ?? LabCatalog.Locate, layout ?? LocalLayout.Default)
         {
-            ChildrenShareStdout = childrenShareStdout, Error = error ?? console.Profile.Out.Writer, Terminal = terminal,
+            ChildrenShareStdout = childrenShareStdout, Error = error ?? console.Profile.Out.Writer, Terminal = terminal, Input = input ?? System.Console.In,
         };
         var root = Build(context);
         var parse = root.Parse(args);
         if (parse.Action is System.CommandLine.Help.HelpAction) HostHelp.Describe(root, context.Catalog);
+        else if (parse.Errors.Count == 0)
+        {
+            // A student (a class account through sudo) is kept to their own instance before anything runs.
+            var refused = await Guard(context, () => { Class.StudentGuard.Check(context, parse); return Task.FromResult(ExitCodes.Ok); });
+            if (refused != ExitCodes.Ok) return refused;
+        }
         var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = new ConsoleWriter(console), Error = new ConsoleWriter(context.ErrorConsole) });
         // System.CommandLine reports an unknown command or option, or a bad value, with 1: here that is bad input.
         return parse.Action is System.CommandLine.Invocation.ParseErrorAction && exit != ExitCodes.Ok ? ExitCodes.BadInput : exit;

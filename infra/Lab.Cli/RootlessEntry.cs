@@ -14,7 +14,7 @@ namespace Lab.Cli;
 /// </summary>
 internal static class RootlessEntry
 {
-    private static readonly HashSet<string> LocalCommands = ["up", "down", "status", "sql", "shell", "run", "start", "stop", "kill", "env", "bench", "exec"];
+    private static readonly HashSet<string> LocalCommands = ["up", "down", "status", "sql", "shell", "run", "start", "stop", "kill", "env", "bench", "exec", "guide"];
 
     /// <returns>The exit code of the command run inside the holder, or null when this process should run it itself.</returns>
     public static async Task<int?> RunInsideAsync(string[] args, TextWriter error)

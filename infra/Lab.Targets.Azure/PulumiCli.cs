@@ -9,7 +9,8 @@ public sealed class PulumiCli(string executable, string projectDir, string stack
     public const string InstallHint =
         "the azure target runs `pulumi up` and the Pulumi CLI is not installed here: install it (https://www.pulumi.com/docs/install/, " +
         "e.g. `curl -fsSL https://get.pulumi.com | sh`), run `pulumi login`, set the stack's config as docs/azure.md shows " +
-        "(adminCidr, sshPublicKey, sshPrivateKey, azure-native:location), then run this again; nothing was created";
+        "(pulumi config set adminCidr, sshPublicKey, and sshPrivateKey with --secret; optionally location, vmSize, adminUser: " +
+        "the program's own keys, not azure-native:location), then run this again; nothing was created";
 
     /// <summary>`pulumi` from PATH, or null.</summary>
     public static string? Locate(string? path = null) =>

@@ -44,6 +44,8 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
         // A mixed lab: hosts that need a kernel of their own become VMs on the same bridges, the rest stay namespaces
         // (only those need this machine's packages).
         var needs = await VmPlacement.HostsNeedingVmsAsync(request.Lab, ct);
+        if (request.Bare && needs.Count > 0)
+            throw new LabInputException($"--bare makes namespace hosts only; {string.Join(", ", needs.Select(n => n.Host.Name))} of lab '{request.Lab.Name}' must be VMs");
         Preflight.Check(request.Lab with { Hosts = request.Lab.Hosts.Where(h => needs.All(n => n.Host.Name != h.Name)).ToList() }, layout);
         VmRuntime? runtime = null;
         if (needs.Count > 0)
@@ -61,11 +63,12 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
             progress(EngineText.BringUp.InstanceClaimed.In(request.Language, instance, string.Join(", ", moved.Subnets),
                 string.Join(", ", moved.Hosts.Select(h => $"{h.Name} {h.Address}"))));
             if (RootlessMode.Active) progress(EngineText.BringUp.Rootless.In(request.Language, Environment.GetEnvironmentVariable("LAB_STATE_DIR") ?? layout.StateRoot));
-            var files = renderer.RenderAll(moved, secrets); // before anything heavy: a template error stops here
+            var files = BareFiles(request, moved, renderer.RenderAll(moved, secrets)); // before anything heavy: a template error stops here
             var vmNames = needs.Select(n => n.Host.Name).ToHashSet();
             var namespaced = moved.Hosts.Where(h => !vmNames.Contains(h.Name)).ToList();
             // Galera's shared-state fast path seeds data directories on this machine; VMs join the seeds' way.
-            var start = vmNames.Count > 0 ? GaleraStart.Classic : request.GaleraStart;
+            // A bare lab's servers start from a plain datadir, as the package leaves it.
+            var start = vmNames.Count > 0 || request.Bare ? GaleraStart.Classic : request.GaleraStart;
             SshInventory? inventory = null;
             if (runtime is not null)
             {
@@ -73,7 +76,7 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
                 inventory = await _fleet.BootAsync(instance, moved, moved.Hosts.Where(h => vmNames.Contains(h.Name)).ToList(), runtime, progress, ct);
             }
             var created = Open(moved, instance, secrets, inventory, pace);
-            var plan = BringUpPlan.For(moved, start);
+            var plan = BringUpPlan.For(moved, start, request.Bare);
             await new BringUpRunner(created, Until.Real, progress, request.Language).RunAsync(plan.Steps, async (_, c) =>
             {
                 await new LocalHostPreparation(layout, instance, moved with { Hosts = namespaced }, files, start, networkMade: runtime is not null).RunAsync(progress, c, request.Language);
@@ -89,6 +92,13 @@ public sealed class LocalTarget(LabCatalog catalog, LocalLayout layout) : ILabTa
             throw;
         }
     }
+
+    /// <summary>
+    /// What a bare lab keeps of the rendered files: only those of hosts that run no service (the client's settings stand
+    /// for the application's, and name the account the student creates); every server keeps the distribution's own files.
+    /// </summary>
+    private static IReadOnlyList<RenderedFile> BareFiles(UpRequest request, LabDefinition lab, IReadOnlyList<RenderedFile> files) =>
+        request.Bare ? files.Where(f => lab.Host(f.Host).Services.Count == 0).ToList() : files;
 
     /// <summary>
     /// The lab's endpoints on 127.0.0.1, carried on from the client's namespace (any namespaced host reaches every lab

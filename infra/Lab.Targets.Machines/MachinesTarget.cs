@@ -32,6 +32,7 @@ public sealed class MachinesTarget(LabCatalog catalog, LocalLayout layout) : ILa
 
     public async Task<LabInstance> UpAsync(UpRequest request, Action<string> progress, CancellationToken ct)
     {
+        BareMode.Refuse(request, Name); // their hosts are provisioned with the lab's files: no bare mode there yet
         var instance = InstanceName.Validate(request.Instance);
         if (request.Inventory is not null)
             throw new LabInputException("--inventory is for --target ssh (the machines target creates its own hosts)");

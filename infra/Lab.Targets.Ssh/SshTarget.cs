@@ -25,6 +25,7 @@ public sealed class SshTarget(LabCatalog catalog, LocalLayout layout) : ILabTarg
 
     public async Task<LabInstance> UpAsync(UpRequest request, Action<string> progress, CancellationToken ct)
     {
+        BareMode.Refuse(request, Name); // their hosts are provisioned with the lab's files: no bare mode there yet
         InstanceName.Validate(request.Instance);
         var inventoryFile = request.Inventory
             ?? throw new LabInputException("--target ssh needs --inventory FILE: each host's address, user, port, key");

@@ -30,6 +30,7 @@ public sealed class VmTarget(LabCatalog catalog, LocalLayout layout) : ILabTarge
 
     public async Task<LabInstance> UpAsync(UpRequest request, Action<string> progress, CancellationToken ct)
     {
+        BareMode.Refuse(request, Name); // their hosts are provisioned with the lab's files: no bare mode there yet
         var instance = InstanceName.Validate(request.Instance);
         if (request.Inventory is not null)
             throw new LabInputException("--inventory is for --target ssh (the vm target creates its own hosts)");

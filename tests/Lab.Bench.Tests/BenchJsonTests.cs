@@ -12,7 +12,8 @@ public sealed class BenchJsonTests
             [new ScenarioTiming("haproxy-failover", true, 20.5, 15.0, 3.0, 2.5, 1.0, 6.2, null)]);
         var density = withDensity
             ? new DensityReport(10, "parallel", 2, 40.0, true, [], SampleStats.Of([8.0, 9.0]), SampleStats.Of([101.0, 99.5]), 2000, 2500, 8.0,
-                [new NodeMemory("bench-ab12-d1", "db1", 4242, 101.0)])
+                [new NodeMemory("bench-ab12-d1", "db1", 4242, 101.0, 75.0, 26.0, 80.5)], SampleStats.Of([75.0]), SampleStats.Of([80.5]),
+                new AioUsage(0, 0, 65536))
             : null;
         var machine = new MachineInfo(2, 24103, "6.1.0", "mariadbd Ver 10.11", "Galera 4.23(rXXXX)", "26.4.23(rXXXX)");
         return new BenchReport(DateTimeOffset.Parse("2026-11-21T06:00:00Z"), 300.5, machine, up, scenarios, density,
@@ -45,6 +46,11 @@ public sealed class BenchJsonTests
         var density = root.GetProperty("density");
         Assert.Equal(99.5, density.GetProperty("rss_mib_per_mariadbd").GetProperty("min").GetDouble());
         Assert.Equal(2500, density.GetProperty("mem_available_drop_mib").GetDouble());
+        Assert.Equal(80.5, density.GetProperty("pss_mib_per_mariadbd").GetProperty("median").GetDouble());
+        Assert.Equal(75.0, density.GetProperty("nodes")[0].GetProperty("rss_anon_mib").GetDouble());
+        Assert.Equal(65536, density.GetProperty("aio").GetProperty("max").GetInt64());
+        Assert.Equal(1, root.GetProperty("scenarios").GetProperty("passed_count").GetInt32());
+        Assert.Equal(0, root.GetProperty("scenarios").GetProperty("failed_count").GetInt32());
         Assert.Equal("Galera 4.23(rXXXX)", root.GetProperty("machine").GetProperty("galera_version").GetString());
         Assert.True(root.GetProperty("targets").GetProperty("up_within5s").GetBoolean(), BenchJson.Serialize(Sample()));
     }
@@ -55,7 +61,7 @@ public sealed class BenchJsonTests
         using var doc = JsonDocument.Parse(BenchJson.Serialize(Sample(withDensity: false)));
 
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("density").ValueKind);
-        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("targets").GetProperty("rss_per_node_at_most150_mib").ValueKind);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("targets").GetProperty("rss_per_node_at_most64_mib").ValueKind);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class BenchVerdictTests
     private static ScenarioTiming Scenario(string name, bool passed, double seconds = 10) =>
         new(name, passed, seconds, 5, 2, 3, 1, null, passed ? null : "expected wsrep_cluster_size = 3\nlast seen 2");
 
-    private static DensityReport Density(int instances = 10, double rss = 126, params string[] failed) =>
+    private static DensityReport Density(int instances = 10, double rss = 60, params string[] failed) =>
         new(instances, "parallel", 3, 10.5, failed.Length == 0, failed, SampleStats.Of([3.0]), SampleStats.Of([rss]), 3780, 4000, 5, []);
 
     private static BenchReport Report(UpReport? up, ScenarioSuiteReport? scenarios = null, DensityReport? density = null) =>
@@ -78,11 +78,19 @@ public sealed class BenchVerdictTests
     }
 
     [Fact]
-    public void Given_a_mariadbd_over_150_MiB_When_judged_Then_the_memory_target_is_missed()
+    public void Given_a_mariadbd_over_64_MiB_When_judged_Then_the_memory_target_is_missed()
     {
-        var verdict = BenchVerdict.Of(Report(Up(), density: Density(rss: 180)));
+        var verdict = BenchVerdict.Of(Report(Up(), density: Density(rss: 81.7)));
 
-        Assert.True(verdict.Problems.SequenceEqual(["target missed: RSS per mariadbd ≤ 150 MiB (max 180 MiB)"]),
+        Assert.True(verdict.Problems.SequenceEqual(["target missed: RSS per mariadbd ≤ 64 MiB (max 81.7 MiB)"]),
             $"problems were: {string.Join("; ", verdict.Problems)}");
+    }
+
+    [Fact]
+    public void Given_a_mariadbd_at_exactly_64_MiB_When_judged_Then_the_memory_target_is_met()
+    {
+        var verdict = BenchVerdict.Of(Report(Up(), density: Density(rss: 64.0)));
+
+        Assert.True(verdict.Passed, $"64.0 MiB is within the goal; problems were: {string.Join("; ", verdict.Problems)}");
     }
 }

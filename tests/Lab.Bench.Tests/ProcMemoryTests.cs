@@ -33,4 +33,36 @@ public sealed class ProcMemoryTests
 
         Assert.True(rss is > 1 and < 100_000, $"own RSS was {rss}");
     }
+
+    [Fact]
+    public void Given_status_and_smaps_rollup_When_parsed_Then_rss_anon_file_and_pss_are_in_mib()
+    {
+        const string status = "VmRSS:\t   83968 kB\nRssAnon:\t   57344 kB\nRssFile:\t   26624 kB\nRssShmem:\t       0 kB\n";
+        const string rollup = "7ffd-7ffe ---p 00000000 00:00 0  [rollup]\nRss:              83968 kB\nPss:              59392 kB\nPss_Anon:  57344 kB\n";
+
+        var m = ProcessMemory.Parse(status, rollup);
+
+        Assert.Equal(new ProcessMemory(82.0, 56.0, 26.0, 58.0), m);
+    }
+
+    [Fact]
+    public void Given_a_kernel_without_smaps_rollup_When_parsed_Then_pss_is_unknown_not_zero()
+    {
+        Assert.Null(ProcessMemory.Parse("VmRSS:\t 1024 kB\n", null)!.PssMib);
+    }
+
+    [Fact]
+    public void Given_this_test_process_When_reading_its_memory_Then_its_own_and_shared_pages_add_up_to_its_rss()
+    {
+        var m = ProcMemory.Of(Environment.ProcessId);
+
+        Assert.True(m is { PssMib: > 0 } && m.RssAnonMib > 0 && m.RssFileMib > 0 && m.PssMib <= m.RssMib + 1 &&
+                    Math.Abs(m.RssAnonMib + m.RssFileMib - m.RssMib) < 16, $"got {m}");
+    }
+
+    [Fact]
+    public void Given_a_process_that_is_gone_When_reading_its_memory_Then_null()
+    {
+        Assert.Null(ProcMemory.Of(int.MaxValue));
+    }
 }

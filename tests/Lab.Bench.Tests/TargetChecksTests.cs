@@ -28,16 +28,16 @@ public sealed class TargetChecksTests
     {
         var t = TargetChecks.From(null, null, null, 10);
 
-        Assert.True(t is { UpWithin5s: null, ScenarioSuiteWithin90s: null, AllDensityInstancesSynced: null, RssPerNodeAtMost150Mib: null }, $"got {t}");
+        Assert.True(t is { UpWithin5s: null, ScenarioSuiteWithin90s: null, AllDensityInstancesSynced: null, RssPerNodeAtMost64Mib: null }, $"got {t}");
     }
 
     [Fact]
     public void Given_fewer_density_instances_than_the_target_When_checked_Then_the_density_target_is_not_claimed()
     {
-        var density = new DensityReport(3, "parallel", 3, 10, true, [], null, SampleStats.Of([120.0]), 360, 1000, 2, []);
+        var density = new DensityReport(3, "parallel", 3, 10, true, [], null, SampleStats.Of([60.0]), 180, 1000, 2, []);
 
         var t = TargetChecks.From(null, null, density, 10);
 
-        Assert.True(t.AllDensityInstancesSynced == false && t.RssPerNodeAtMost150Mib == true, $"got {t}");
+        Assert.True(t.AllDensityInstancesSynced == false && t.RssPerNodeAtMost64Mib == true, $"got {t}");
     }
 }

@@ -26,6 +26,8 @@ public sealed class ExitCodeTests
     [InlineData("up", "nosuchlab")]
     [InlineData("env", "--instance", "ghost")]
     [InlineData("run", "galera", "no-such-scenario")]
+    [InlineData("up", "galera", "--bare", "--target", "machines")]
+    [InlineData("check", "lvs")]
     public async Task Given_input_naming_nothing_that_exists_When_run_Then_it_exits_2(params string[] args)
     {
         using var cli = new CliRunner();

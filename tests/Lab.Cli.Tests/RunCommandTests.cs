@@ -54,6 +54,19 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Given_an_html_path_in_a_missing_directory_When_running_Then_it_stops_before_anything_runs()
+    {
+        using var cli = new CliRunner();
+        var dir = Path.Combine(cli.Scratch, "no-such-dir");
+
+        var (exit, output) = await cli.RunAsync("run", "galera", "--html", Path.Combine(dir, "report.html"));
+
+        Assert.True(exit == ExitCodes.BadInput, $"expected exit 2 (bad input), got {exit}:\n{output}");
+        Assert.Equal($"error: --html {dir}/report.html: the directory {dir} does not exist; create it first (mkdir -p {dir}) or write the report elsewhere", output.Trim());
+        Assert.False(Directory.Exists(cli.Layout.InstanceDir("galera")), "an instance was made before the path was checked");
+    }
+
+    [Fact]
     public async Task Given_a_language_the_guides_do_not_have_When_running_Then_it_is_refused_naming_the_ones_they_have()
     {
         using var cli = new CliRunner();

@@ -51,20 +51,10 @@ public sealed class BringUpTests
     {
         var names = _galera.ResourcesOfType("command:remote:Command").Select(c => c.Name).ToList();
 
-        Assert.Equal(["db1-new-cluster", "db2-join", "db3-join", "db1-synced", "db1-accounts", "haproxy-start", "haproxy-backends-up", "client-query"], names);
+        Assert.Equal(["db1-secret-files", "db2-secret-files", "db3-secret-files", "client-secret-files", "db1-new-cluster", "db2-join", "db3-join", "db1-synced", "db1-accounts", "haproxy-start", "haproxy-backends-up", "client-query"], names);
         Assert.Contains("haproxy-start", _galera.AllDependencies("haproxy-backends-up"));
         Assert.Contains("haproxy-backends-up", _galera.AllDependencies("client-query"));
         Assert.Contains("SELECT @@hostname", Create("client-query"));
-    }
-
-    [Fact]
-    public void Given_a_lab_whose_plan_attaches_replicas_When_exported_Then_the_export_refuses_with_the_reason()
-    {
-        var replication = Lab.Core.Loading.LabCatalog.Locate().Load("replication");
-
-        var error = Assert.Throws<Lab.Core.Errors.LabException>(() => new AzureProgramGenerator(_galera.Renderer).Generate(replication));
-
-        Assert.Contains("cannot attach replicas", error.Message);
     }
 
     [Fact]
@@ -95,7 +85,7 @@ public sealed class BringUpTests
     public void Given_every_command_When_its_connection_is_read_Then_it_goes_through_the_jump_host_with_the_admin_key_after_its_vm_exists()
     {
         var commands = _galera.ResourcesOfType("command:remote:Command").ToList();
-        Assert.Equal(8, commands.Count);
+        Assert.Equal(12, commands.Count);
         foreach (var (name, resource) in commands)
         {
             var connection = GaleraProgram.Properties(resource).Map("connection");

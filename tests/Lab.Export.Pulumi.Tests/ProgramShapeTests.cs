@@ -94,11 +94,11 @@ public sealed class ProgramShapeTests
     }
 
     [Fact]
-    public void Given_builtin_functions_When_used_Then_only_toBase64_appears()
+    public void Given_builtin_functions_When_used_Then_only_toBase64_and_secret_appear()
     {
-        var functions = FunctionKeys(_galera.Root).Distinct().ToList();
+        var functions = FunctionKeys(_galera.Root).Distinct().Order().ToList();
 
-        Assert.Equal(["fn::toBase64"], functions);
+        Assert.Equal(["fn::secret", "fn::toBase64"], functions);
     }
 
     private static IEnumerable<string> FunctionKeys(YamlNode node) => node switch

@@ -66,7 +66,7 @@ public sealed class ProviderSchemaTests
     public void Given_a_missing_required_property_or_unknown_type_When_checked_Then_the_checker_reports_it()
     {
         var command = YamlTree.ParseMap("type: command:remote:Command\nproperties:\n  create: echo\n");
-        var unknown = YamlTree.ParseMap("type: azure-native:network:LoadBalancer\nproperties: {}\n");
+        var unknown = YamlTree.ParseMap("type: azure-native:network:ApplicationGateway\nproperties: {}\n");
 
         Assert.Contains(_schema.Check("c", command), p => p.Contains("'connection' is missing"));
         Assert.Contains(_schema.Check("lb", unknown), p => p.Contains("not in ProviderSchema"));

@@ -72,4 +72,76 @@ public sealed class SecretTests
         Assert.NotEmpty(uses);
         Assert.All(uses, p => Assert.Matches(@"\.properties\.connection\.(proxy\.)?privateKey$", p));
     }
+
+    [Fact]
+    public void Given_every_VM_When_its_customData_is_read_Then_it_refers_to_no_password()
+    {
+        var secretRoots = LabSecrets.Names.Select(n => n.Replace('_', '-')).ToHashSet();
+        foreach (var (name, vm) in _galera.ResourcesOfType("azure-native:compute:VirtualMachine"))
+        {
+            var customData = vm.Map("properties").Map("osProfile").Map("customData").Str("fn::toBase64");
+            var refs = Interpolation.References(customData).Select(Interpolation.Root).Where(secretRoots.Contains).ToList();
+            Assert.True(refs.Count == 0, $"{name}: customData refers to {string.Join(", ", refs)}");
+            Assert.DoesNotContain("LABSECRET", customData);
+        }
+    }
+
+    [Fact]
+    public void Given_the_files_carrying_passwords_When_written_Then_a_secret_stdin_command_writes_each_byte_for_byte_before_any_step()
+    {
+        var found = 0;
+        foreach (var host in _galera.Lab.Hosts)
+        {
+            var secretFiles = _galera.Renderer.RenderHost(_galera.Lab, host, SecretSplice.Tokens()).Where(Azure.SecretFiles.CarriesSecret).ToList();
+            if (secretFiles.Count == 0) continue;
+            var name = Azure.SecretFiles.CommandName(host.Name);
+            var command = _galera.Resource(name);
+            var properties = command.Map("properties");
+            var stdin = GaleraProgram.EvaluateWithFakeSecrets(properties.Map("stdin").Str("fn::secret"));
+            var fake = _galera.Renderer.RenderHost(_galera.Lab, host, GaleraProgram.FakeSecrets).ToDictionary(f => f.Path);
+            foreach (var file in secretFiles)
+            {
+                Assert.Contains($"install -m {file.Mode} -o {file.Owner} -g {file.Owner} /dev/null '{file.Path}'\n", stdin);
+                Assert.Contains($"cat > '{file.Path}' <<'{Azure.SecretFiles.EndMarker}'\n{fake[file.Path].Content}{Azure.SecretFiles.EndMarker}\n", stdin);
+                found++;
+            }
+            var create = properties.Str("create");
+            Assert.Empty(Interpolation.References(create));
+            Assert.EndsWith("sudo sh -e -s\n", create);
+            Assert.Equal("none", properties.Str("logging"));
+            Assert.Equal(["stdout", "stderr"], command.Map("options").Seq("additionalSecretOutputs").Children.Select(n => ((YamlScalarNode)n).Value!));
+            Assert.Contains(name, _galera.AllDependencies("db1-new-cluster"));
+        }
+        Assert.True(found >= 3, $"expected accounts, clustercheck and client files among the secret files, found {found}");
+    }
+
+    [Fact]
+    public void Given_the_secret_files_script_When_run_by_sh_in_a_scratch_root_Then_the_files_have_exactly_the_rendered_bytes()
+    {
+        var host = _galera.Lab.Host("db1");
+        var files = _galera.Renderer.RenderHost(_galera.Lab, host, GaleraProgram.FakeSecrets).Where(f => f.Content.Contains("Fake")).ToList();
+        Assert.NotEmpty(files);
+        var root = Directory.CreateTempSubdirectory("lab-secret-files-");
+        try
+        {
+            // Same script, owners mapped to root (the scratch machine has no mysql user) and paths moved under the scratch root.
+            var moved = files.Select(f => f with { Path = root.FullName + f.Path, Owner = "root" })
+                .Append(new Lab.Core.Rendering.RenderedFile("db1", root.FullName + "/etc/no-newline", "last line without newline", "0600", "root", "t")).ToList();
+            var script = Azure.SecretFiles.Script("db1", moved);
+            var sh = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-e", "-s"]) { RedirectStandardInput = true, RedirectStandardError = true })!;
+            sh.StandardInput.Write(script);
+            sh.StandardInput.Close();
+            Assert.True(sh.WaitForExit(TimeSpan.FromSeconds(20)), "sh did not finish");
+            Assert.True(sh.ExitCode == 0, sh.StandardError.ReadToEnd());
+            foreach (var f in moved)
+            {
+                Assert.Equal(f.Content, File.ReadAllText(f.Path));
+                Assert.Equal(Convert.ToInt32(f.Mode, 8), (int)File.GetUnixFileMode(f.Path));
+            }
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
 }

@@ -39,14 +39,16 @@ public sealed class TopologyTests
     }
 
     [Fact]
-    public void Given_public_addresses_When_counted_Then_only_the_client_jump_host_has_one()
+    public void Given_public_addresses_When_counted_Then_only_the_client_jump_host_has_one_besides_the_NAT_gateways()
     {
         var publicIps = _galera.ResourcesOfType("azure-native:network:PublicIPAddress").Select(r => r.Name).ToList();
         var nicsWithPublicIp = _galera.ResourcesOfType("azure-native:network:NetworkInterface")
             .Where(n => ((YamlMappingNode)GaleraProgram.Properties(n.Resource).Seq("ipConfigurations").Children.Single()).Find("publicIPAddress") is not null)
             .Select(n => n.Name).ToList();
 
-        Assert.Equal(["client-public-ip"], publicIps);
+        // The NAT gateway's address is outbound only: on no NIC, used by the gateway alone.
+        Assert.Equal(["client-public-ip", "nat-public-ip"], publicIps.Order());
+        Assert.Equal(["nat-gateway"], _galera.Resources.Keys().Where(r => _galera.DirectDependencies(r).Contains("nat-public-ip")));
         Assert.Equal(["client-nic"], nicsWithPublicIp);
         Assert.Equal("client", _galera.Lab.Hosts.Single(h => h.Role == "client").Name);
     }

@@ -19,7 +19,7 @@ public sealed class GaleraValueTests(GaleraLabFixture lab, ITestOutputHelper out
     {
         var scenario = new ScenarioLoader(lab.Lab).Parse(file, yaml);
         var clock = Stopwatch.StartNew();
-        var result = await new ScenarioRunner(lab.Instance, new NullObserver(), TimeProvider.System).RunAsync(scenario, CancellationToken.None);
+        var result = await new ScenarioRunner(lab.Instance, SilentObserver.Instance, TimeProvider.System).RunAsync(scenario, CancellationToken.None);
         output.WriteLine($"{scenario.Name}: {(result.Passed ? "passed" : "failed")} in {clock.Elapsed.TotalSeconds:0.00}s");
         foreach (var step in result.Steps) output.WriteLine($"  {(step.Passed ? "ok" : "FAIL")} +{step.Duration.TotalSeconds:0.00}s {step.Description} → {step.Detail}");
         return result;
@@ -112,14 +112,5 @@ public sealed class GaleraValueTests(GaleraLabFixture lab, ITestOutputHelper out
         Assert.Contains("gcache.size = 64M;", restored);
         Assert.Contains("evs.suspect_timeout = PT5S;", restored);
         Assert.Contains("evs.join_retrans_period = PT0.1S;", restored);
-    }
-
-    private sealed class NullObserver : IScenarioObserver
-    {
-        public void ScenarioStarted(Scenario scenario) { }
-        public void StageStarted(int index, Stage stage) { }
-        public void StepFinished(StepResult step) { }
-        public void ScenarioFinished(ScenarioResult result) { }
-        public void Note(string message) { }
     }
 }

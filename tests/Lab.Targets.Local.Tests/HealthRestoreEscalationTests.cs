@@ -57,7 +57,7 @@ public sealed class HealthRestoreEscalationTests(GaleraLabFixture lab, ITestOutp
         void Note(string m) { lock (notes) notes.Add(m); output.WriteLine($"  · {m}"); }
         await new HealthRestorer(lab.Instance, Until.Real, Note).RestoreAsync(CancellationToken.None); // whatever the test before left
         notes.Clear();
-        var observer = new QuietObserver();
+        var observer = SilentObserver.Instance;
         try
         {
             var failed = await new ScenarioRunner(lab.Instance, observer, TimeProvider.System).RunAsync(locks, CancellationToken.None);
@@ -92,14 +92,5 @@ public sealed class HealthRestoreEscalationTests(GaleraLabFixture lab, ITestOutp
             await lab.Instance.Host("db2").RunAsync($"pkill -f '{MarkerPattern}' || true");
             await new HealthRestorer(lab.Instance, Until.Real, _ => { }).RestoreAsync(CancellationToken.None);
         }
-    }
-
-    private sealed class QuietObserver : IScenarioObserver
-    {
-        public void ScenarioStarted(Scenario scenario) { }
-        public void StageStarted(int index, Stage stage) { }
-        public void StepFinished(StepResult step) { }
-        public void ScenarioFinished(ScenarioResult result) { }
-        public void Note(string message) { }
     }
 }

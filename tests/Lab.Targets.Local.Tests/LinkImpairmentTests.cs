@@ -28,7 +28,7 @@ public sealed class LinkImpairmentTests(GaleraLabFixture lab)
                 do: [ { impair: { on: db2, delay: 100ms, jitter: 10ms, loss: 1%, rate: 10mbit } } ]
             """);
 
-        var result = await new ScenarioRunner(lab.Instance, new NullObserver(), TimeProvider.System).RunAsync(scenario, CancellationToken.None);
+        var result = await new ScenarioRunner(lab.Instance, SilentObserver.Instance, TimeProvider.System).RunAsync(scenario, CancellationToken.None);
 
         var timeline = string.Join("\n", result.Steps.Select(s => $"{(s.Passed ? "ok  " : "FAIL")} {s.StageTitle}: {s.Description} — {s.Detail}"));
         if (netem)
@@ -81,14 +81,5 @@ public sealed class LinkImpairmentTests(GaleraLabFixture lab)
     {
         var r = await ProcessRunner.RunAsync("unshare", ["--net", "tc", "qdisc", "add", "dev", "lo", "root", "netem", "delay", "1ms"], timeout: TimeSpan.FromSeconds(10));
         return r.Ok;
-    }
-
-    private sealed class NullObserver : IScenarioObserver
-    {
-        public void ScenarioStarted(Scenario scenario) { }
-        public void StageStarted(int index, Stage stage) { }
-        public void StepFinished(StepResult step) { }
-        public void ScenarioFinished(ScenarioResult result) { }
-        public void Note(string message) { }
     }
 }

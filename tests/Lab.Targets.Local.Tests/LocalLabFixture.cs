@@ -10,7 +10,8 @@ namespace Lab.Targets.Local.Tests;
 /// One real lab for all tests of a collection: brought up once, torn down at the end. A start-up failure is kept and
 /// shown by every test that needed the lab, instead of a cascade of unrelated errors.
 /// </summary>
-public abstract class LocalLabFixture(string lab, string prefix) : IAsyncLifetime
+/// <param name="bare">`lab up --bare`: the hosts as installed, the lab left to build by hand.</param>
+public abstract class LocalLabFixture(string lab, string prefix, bool bare = false) : IAsyncLifetime
 {
     /// <summary>
     /// Generated: other runs (and people's own labs) may be up on the same machine. LAB_TEST_INSTANCE_PREFIX replaces
@@ -36,7 +37,7 @@ public abstract class LocalLabFixture(string lab, string prefix) : IAsyncLifetim
         var clock = Stopwatch.StartNew();
         try
         {
-            _instance = await Target.UpAsync(new Lab.Core.Targets.UpRequest(Lab, InstanceName), m => { lock (Progress) Progress.Add(m); }, CancellationToken.None);
+            _instance = await Target.UpAsync(new Lab.Core.Targets.UpRequest(Lab, InstanceName, Bare: bare), m => { lock (Progress) Progress.Add(m); }, CancellationToken.None);
             UpTime = clock.Elapsed;
         }
         catch (Exception e)

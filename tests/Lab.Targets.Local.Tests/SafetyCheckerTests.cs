@@ -22,7 +22,7 @@ public sealed class SafetyCheckerTests(GaleraLabFixture lab, ITestOutputHelper o
     {
         await new HealthRestorer(lab.Instance, Until.Real, _ => { }).RestoreAsync(CancellationToken.None);
         var scenario = new ScenarioLoader(lab.Lab).Parse("safety.yaml", yaml);
-        var result = await new ScenarioRunner(lab.Instance, new NullObserver(), TimeProvider.System).RunAsync(scenario, CancellationToken.None);
+        var result = await new ScenarioRunner(lab.Instance, SilentObserver.Instance, TimeProvider.System).RunAsync(scenario, CancellationToken.None);
         foreach (var step in result.Steps) output.WriteLine($"{(step.Passed ? "ok" : "FAIL")} +{step.Duration.TotalSeconds:0.00}s {step.Description}: {step.Detail}");
         return result;
     }
@@ -157,14 +157,5 @@ public sealed class SafetyCheckerTests(GaleraLabFixture lab, ITestOutputHelper o
     {
         var ids = await node.QueryAsync($"SELECT id FROM information_schema.processlist WHERE info LIKE '%{HoldMark}%' AND id <> CONNECTION_ID()");
         foreach (var row in ids.Rows) await node.QueryAsync($"KILL {row[0]}");
-    }
-
-    private sealed class NullObserver : IScenarioObserver
-    {
-        public void ScenarioStarted(Scenario scenario) { }
-        public void StageStarted(int index, Stage stage) { }
-        public void StepFinished(StepResult step) { }
-        public void ScenarioFinished(ScenarioResult result) { }
-        public void Note(string message) { }
     }
 }

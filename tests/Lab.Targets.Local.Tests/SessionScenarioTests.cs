@@ -17,7 +17,7 @@ public sealed class SessionScenarioTests(GaleraLabFixture lab)
     {
         await new HealthRestorer(lab.Instance, Until.Real, _ => { }).RestoreAsync(CancellationToken.None);
         var scenario = new ScenarioLoader(lab.Lab).Parse(file, yaml);
-        return await new ScenarioRunner(lab.Instance, new NullObserver(), TimeProvider.System).RunAsync(scenario, CancellationToken.None);
+        return await new ScenarioRunner(lab.Instance, SilentObserver.Instance, TimeProvider.System).RunAsync(scenario, CancellationToken.None);
     }
 
     private static string Timeline(ScenarioResult r) =>
@@ -138,14 +138,5 @@ public sealed class SessionScenarioTests(GaleraLabFixture lab)
         var end = Assert.Single(result.Steps, s => s.StageTitle == ScenarioRunner.CleanUpTitle);
         Assert.True(end.Passed && end.Duration < TimeSpan.FromSeconds(10), Timeline(result));
         Assert.Equal("0", await ScalarAsync("db3", "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE '%hs_slow_session%' AND ID <> CONNECTION_ID()"));
-    }
-
-    private sealed class NullObserver : IScenarioObserver
-    {
-        public void ScenarioStarted(Scenario scenario) { }
-        public void StageStarted(int index, Stage stage) { }
-        public void StepFinished(StepResult step) { }
-        public void ScenarioFinished(ScenarioResult result) { }
-        public void Note(string message) { }
     }
 }

@@ -32,7 +32,7 @@ public sealed class MachinesSessionTests(MachinesConformanceFixture fixture) : I
                   - session: { name: writer, reap: true }
             """);
 
-        var result = await new ScenarioRunner(lab, new SilentObserver(), TimeProvider.System).RunAsync(scenario, CancellationToken.None);
+        var result = await new ScenarioRunner(lab, SilentObserver.Instance, TimeProvider.System).RunAsync(scenario, CancellationToken.None);
 
         var timeline = string.Join("\n", result.Steps.Select(s => $"{(s.Passed ? "ok" : "FAIL")} {s.Description} → {s.Detail}"));
         Assert.True(result.Error?.Contains("ssh-sessions.yaml:15: db2 [lock]: failed: ERROR 1054") == true, timeline + "\n" + result.Error);
@@ -43,14 +43,5 @@ public sealed class MachinesSessionTests(MachinesConformanceFixture fixture) : I
         var write = await lab.Host("db2").QueryAsync("INSERT INTO sessions.t VALUES (3, 3)", timeout: TimeSpan.FromSeconds(5));
         Assert.True(write.Ok, $"db2 refused a write after the clean-up: {write}");
         Assert.Equal("0", (await lab.Host("db2").QueryAsync("SELECT COUNT(*) FROM sessions.t WHERE id = 2")).Scalar);
-    }
-
-    private sealed class SilentObserver : IScenarioObserver
-    {
-        public void ScenarioStarted(Scenario scenario) { }
-        public void StageStarted(int index, Stage stage) { }
-        public void StepFinished(StepResult step) { }
-        public void ScenarioFinished(ScenarioResult result) { }
-        public void Note(string message) { }
     }
 }

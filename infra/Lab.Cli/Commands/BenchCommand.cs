@@ -23,6 +23,7 @@ internal static class BenchCommand
         };
         var skipScenarios = new Option<bool>("--skip-scenarios") { Description = "Do not time the galera scenario suite" };
         var skipDensity = new Option<bool>("--skip-density") { Description = "Do not bring up many instances side by side" };
+        var skipUp = new Option<bool>("--skip-up") { Description = "Do not time up against the seeds' procedure (e.g. only density: --skip-up --skip-scenarios)" };
         var vms = new Option<int>("--vm")
         {
             Description = "Also boot this many bare VMs on the vm target and time them (0: none). Under software emulation a VM takes tens of seconds; " +
@@ -38,13 +39,13 @@ internal static class BenchCommand
             "Measure the local target: galera up vs the seeds' manual procedure, down, the scenario suite, and many instances side by side " +
             "(instances are named bench-<run>-*, and removed at the end, also on failure or Ctrl-C). Exits 1 when a target is missed or an up fails")
         {
-            json, repeat, instances, parallel, skipScenarios, skipDensity, vms, suite,
+            json, repeat, instances, parallel, skipScenarios, skipDensity, skipUp, vms, suite,
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
             Preflight.RequireRoot();
             var options = new BenchOptions(parse.GetValue(repeat), parse.GetValue(instances), parse.GetValue(parallel),
-                parse.GetValue(skipScenarios), parse.GetValue(skipDensity), Vms: parse.GetValue(vms)).Validate();
+                parse.GetValue(skipScenarios), parse.GetValue(skipDensity), Vms: parse.GetValue(vms), SkipUp: parse.GetValue(skipUp)).Validate();
             var lab = context.Catalog.Load(options.Lab);
             var clock = Stopwatch.StartNew();
 

@@ -9,6 +9,8 @@ using Lab.Core.Scenarios;
 using Lab.Core.Services;
 using Lab.Core.Waits;
 using Lab.Core.Targets;
+using Lab.Reports;
+using Lab.Reports.Recording;
 using Spectre.Console;
 
 namespace Lab.Cli.Commands;
@@ -21,6 +23,12 @@ internal static class RunCommand
         var scenarios = new Argument<string[]>("scenario") { Description = "Scenarios to run (default: all in labs/<lab>/scenarios/)", Arity = ArgumentArity.ZeroOrMore };
         var instance = Options.Instance();
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML results to this file (for CI)" };
+        var html = new Option<string?>("--html")
+        {
+            Description = "Write one self-contained HTML report to this file (in --lang's language): the lab's topology, and for each scenario a " +
+                          "timeline of its stages, steps and expectations, every node's state over time, the client's write interruptions and the " +
+                          "data-safety verdicts; opens in any browser, offline",
+        };
         var keep = new Option<bool>("--keep") { Description = "Keep an instance this run created (default: remove it at the end)" };
         var recreate = new Option<bool>("--recreate")
         {
@@ -33,7 +41,7 @@ internal static class RunCommand
         language.AcceptOnlyFromAmong([.. Languages.Codes]);
         var command = new Command("run", "Run staged scenarios against a lab (bringing it up first if needed); every expectation is polled and checked, each scenario starts from a healthy cluster")
         {
-            lab, scenarios, instance, junit, keep, recreate, language, target, inventory,
+            lab, scenarios, instance, junit, html, keep, recreate, language, target, inventory,
         };
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
@@ -46,7 +54,9 @@ internal static class RunCommand
             // Checked before anything runs: finding out after a whole suite would lose its results.
             if (parse.GetValue(junit) is { } junitFile && Path.GetDirectoryName(Path.GetFullPath(junitFile)) is { } junitDir && !Directory.Exists(junitDir))
                 throw new LabInputException($"--junit {junitFile}: the directory {junitDir} does not exist; create it first (mkdir -p {junitDir}) or write the report elsewhere");
-            var name = parse.GetValue(instance) ?? definition.Name;
+            if (parse.GetValue(html) is { } htmlFile && Path.GetDirectoryName(Path.GetFullPath(htmlFile)) is { } htmlDir && !Directory.Exists(htmlDir))
+                throw new LabInputException($"--html {htmlFile}: the directory {htmlDir} does not exist; create it first (mkdir -p {htmlDir}) or write the report elsewhere");
+            var name = context.DefaultInstance(parse.GetValue(instance), definition.Name);
             var clock = Stopwatch.StartNew();
             var created = !context.ExistingInstances().Contains(name);
             var targetName = created ? parse.GetValue(target)! : context.TargetOf(name);
@@ -67,6 +77,8 @@ internal static class RunCommand
                 ? await context.UpAsync(targetName, request, m => context.Progress(clock.Elapsed, m), ct)
                 : context.Open(name);
             var observer = new ScenarioConsoleObserver(context.Console, lang);
+            // The HTML report also samples every node's state while the scenarios run.
+            await using var recorder = parse.GetValue(html) is null ? null : new RunRecorder(observer);
             var fresh = created;
             // A lab that says how to restore itself (lab.yaml `restore:`, e.g. ha-drbd on VMs, where a new instance costs
             // minutes) is restored in place before every scenario but the first of a new instance.
@@ -113,7 +125,7 @@ internal static class RunCommand
             };
             try
             {
-                await foreach (var entry in new ScenarioSuite(observer, TimeProvider.System, lang).RunAsync(running, toRun, prepare, ct))
+                await foreach (var entry in new ScenarioSuite((IScenarioObserver?)recorder ?? observer, TimeProvider.System, lang).RunAsync(running, toRun, prepare, ct))
                     results.Add(entry.Result);
             }
             finally
@@ -124,6 +136,11 @@ internal static class RunCommand
                     {
                         JUnitReport.Save(JUnitReport.Build(definition.Name, results), file);
                         context.Console.WriteLine(EngineText.Run.JUnitWritten.In(lang, file));
+                    }
+                    if (parse.GetValue(html) is { } reportFile && recorder is not null)
+                    {
+                        await HtmlReport.SaveAsync(reportFile, running.Lab, name, targetName, lang, results, recorder);
+                        context.Console.WriteLine(ReportText.Written.In(lang, reportFile));
                     }
                 }
                 finally

@@ -30,7 +30,7 @@ internal static class StatusCommand
         command.SetAction((parse, ct) => LabApp.Guard(context, async () =>
         {
             var name = context.ResolveInstance(parse.GetValue(instance));
-            var target = context.Targets.Of(name);
+            var target = context.TargetFor(name);
             var lab = target.Open(name);
             if (parse.GetValue(watch))
                 return await WatchAsync(context, lab, TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(interval))), ct);

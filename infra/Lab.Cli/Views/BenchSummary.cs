@@ -31,12 +31,15 @@ internal static class BenchSummary
                 else Row($"scenario {sc.Name}{(sc.Passed ? "" : " (FAILED)")}",
                     $"{sc.Seconds:0.00} (DB wait {sc.WaitingOnDatabaseSeconds:0.00}, actions {sc.ActionsSeconds:0.00}, other {sc.OtherSeconds:0.00}; restore {sc.RestoreSeconds:0.00})"
                     + (sc.LongestInterruptionSeconds is { } li ? $"; longest interruption {li:0.00}" : ""));
+            Row("scenarios passed / failed / not run", $"{s.PassedCount} / {s.FailedCount} / {s.NotRunCount}");
             Row("scenario suite (sum of scenarios)", $"{s.ScenarioSeconds:0.00} (+ restores {s.RestoreSeconds:0.00})", "≤ 90 s", t.ScenarioSuiteWithin90s);
         }
         if (report.Density is { } d)
         {
             Row($"density: {d.Instances} instances all Synced ({d.Mode}, {d.Parallel} at a time)", $"{d.AllSyncedSeconds:0.00}", "all Synced", t.AllDensityInstancesSynced);
-            Row("density: RSS per mariadbd", d.RssMibPerMariadbd?.ToString() ?? "-", "≤ 150 MiB", t.RssPerNodeAtMost150Mib);
+            Row("density: RSS per mariadbd (VmRSS)", d.RssMibPerMariadbd?.ToString() ?? "-", $"≤ {TargetChecks.RssPerMariadbdGoalMib:0} MiB", t.RssPerNodeAtMost64Mib);
+            Row("density: own memory per mariadbd (RssAnon) / PSS", $"{d.RssAnonMibPerMariadbd?.ToString() ?? "-"} / {d.PssMibPerMariadbd?.ToString() ?? "-"}");
+            if (d.Aio is { } aio) Row("density: AIO contexts (fs.aio-nr) with all up / limit", $"{aio.WithAllUp} / {aio.Max} (before {aio.Before})");
             Row("density: total RSS / MemAvailable drop", $"{d.TotalRssMib:0} / {d.MemAvailableDropMib:0}");
             Row("density: down of all", $"{d.DownSeconds:0.00}");
             foreach (var f in d.Failed) Row("  failure", f);

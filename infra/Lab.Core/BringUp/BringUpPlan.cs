@@ -16,8 +16,12 @@ public sealed record BringUpPlan(LabDefinition Lab, IReadOnlyList<BringUpStep> S
 {
     public const string AccountsFile = "/etc/mysql/lab-accounts.sql";
 
-    public static BringUpPlan For(LabDefinition lab, GaleraStart start)
+    /// <param name="bare">
+    /// `lab up --bare`: the plan stops where a student's own work begins (see <see cref="AsInstalled"/>).
+    /// </param>
+    public static BringUpPlan For(LabDefinition lab, GaleraStart start, bool bare = false)
     {
+        if (bare) return AsInstalled(lab);
         var steps = new List<BringUpStep> { new PrepareHostsStep(lab.Hosts.Select(h => h.Name).ToList()) };
         // The lab's own procedure (lab.yaml `setup:`), in its order, on prepared hosts before any service starts.
         steps.AddRange(lab.Setup.Select((s, i) => new LabSetupStep(s, i)));
@@ -52,6 +56,32 @@ public sealed record BringUpPlan(LabDefinition Lab, IReadOnlyList<BringUpStep> S
             steps.Add(new ClientQueryStep(client.Name, via.Via, via.AnsweredBy));
         return new BringUpPlan(lab, steps);
     }
+
+    /// <summary>
+    /// The services Debian's packages start on install, with the package's own configuration: the MariaDB server
+    /// (stand-alone; Galera stays off until configured), HAProxy (no proxies yet) and nginx. keepalived's unit needs a
+    /// configuration file first, Pacemaker and the Galera health check are the lab's own.
+    /// </summary>
+    public static readonly IReadOnlyList<string> StartedOnInstall = [ServiceCatalog.Galera, ServiceCatalog.MariaDb, ServiceCatalog.HaProxy, ServiceCatalog.Nginx];
+
+    /// <summary>
+    /// The hosts as on a Debian VM right after `apt install`: prepared (packages, the distribution's own configuration
+    /// files, an initialised data directory) and the services the packages start running as installed. None of the lab's
+    /// files, setup steps, cluster, accounts or checks: that is the student's part, graded by `lab check`.
+    /// </summary>
+    private static BringUpPlan AsInstalled(LabDefinition lab)
+    {
+        var steps = new List<BringUpStep> { new PrepareHostsStep(lab.Hosts.Select(h => h.Name).ToList(), AsInstalled: true) };
+        foreach (var database in new[] { ServiceCatalog.Galera, ServiceCatalog.MariaDb })
+            if (Names(lab.HostsRunning(database)) is { Count: > 0 } servers) steps.Add(new StartServersStep(servers, database));
+        var others = lab.Hosts.SelectMany(h => h.Services.Where(s => !ServiceCatalog.IsDatabase(s) && StartedOnInstall.Contains(s))
+            .Select(s => new HostService(h.Name, s))).ToList();
+        if (others.Count > 0) steps.Add(new StartServicesStep(others));
+        return new BringUpPlan(lab, steps) { Bare = true };
+    }
+
+    /// <summary>Built for `lab up --bare`: the hosts as installed, the lab left for the student to build.</summary>
+    public bool Bare { get; init; }
 
     /// <summary>Only the steps that observe: what a target re-checks when the hosts were built by someone else.</summary>
     public IEnumerable<BringUpStep> Checks => Steps.Where(s => s.IsCheck);

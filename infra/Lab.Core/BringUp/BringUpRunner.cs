@@ -59,7 +59,7 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
                 await galera.WaitSyncedAsync(Hosts(s.Nodes), s.Nodes.Count, ct);
                 return null;
             case StartServersStep s:
-                await StartServersAsync(Hosts(s.Servers), ct);
+                await StartServersAsync(Hosts(s.Servers), s.Service, ct);
                 return null;
             case CreateAccountsStep s:
                 foreach (var host in Hosts(s.Hosts))
@@ -95,9 +95,8 @@ public sealed class BringUpRunner(LabInstance instance, Until until, Action<stri
         }
     }
 
-    private async Task StartServersAsync(IReadOnlyList<ILabHost> servers, CancellationToken ct)
+    private async Task StartServersAsync(IReadOnlyList<ILabHost> servers, string service, CancellationToken ct)
     {
-        const string service = Services.ServiceCatalog.MariaDb;
         await Task.WhenAll(servers.Select(s => s.StartAsync(service, ct: ct)));
         var restarted = new HashSet<string>();
         IReadOnlyList<ILabHost> silent = servers; // as of the last probe: the ones a timeout explains

@@ -24,10 +24,12 @@ public abstract record BringUpStep
 }
 
 /// <summary>Packages, the distribution's services stopped, systemd plumbing and the rendered files on every host (target-specific).</summary>
-public sealed record PrepareHostsStep(IReadOnlyList<string> Hosts) : BringUpStep
+/// <param name="AsInstalled">`lab up --bare`: none of the lab's files, the distribution's own instead.</param>
+public sealed record PrepareHostsStep(IReadOnlyList<string> Hosts, bool AsInstalled = false) : BringUpStep
 {
     public override string Key => "prepare";
-    public override string Describe(Language language) => EngineText.BringUp.Prepare.In(language, string.Join(", ", Hosts));
+    public override string Describe(Language language) =>
+        (AsInstalled ? EngineText.Checks.PrepareAsInstalled : EngineText.BringUp.Prepare).In(language, string.Join(", ", Hosts));
 }
 
 /// <summary>The Galera nodes form one cluster: together from a shared state, or the seeds' way (new cluster, then joins).</summary>
@@ -47,8 +49,11 @@ public sealed record WaitGaleraSyncedStep(IReadOnlyList<string> Nodes) : BringUp
     public override string Describe(Language language) => EngineText.BringUp.WaitSynced.In(language, string.Join(", ", Nodes), Nodes.Count);
 }
 
-/// <summary>Plain MariaDB servers (no Galera) started and answering.</summary>
-public sealed record StartServersStep(IReadOnlyList<string> Servers) : BringUpStep
+/// <summary>
+/// Plain MariaDB servers (no Galera) started and answering. <see cref="Service"/> is the service that runs them: a bare
+/// lab's Galera nodes run stand-alone, as installed, under their own service (the one their `systemctl` controls).
+/// </summary>
+public sealed record StartServersStep(IReadOnlyList<string> Servers, string Service = Services.ServiceCatalog.MariaDb) : BringUpStep
 {
     public override string Key => "start-servers";
     public override string Describe(Language language) => EngineText.BringUp.StartServers.In(language, string.Join(", ", Servers));

@@ -42,7 +42,7 @@ public static partial class EnglishLeftovers
     /// <summary>Everything the scenario file says: texts, and every value of its actions and expectations.</summary>
     public static IEnumerable<string> Authored(Scenario scenario)
     {
-        IEnumerable<LocalizedText> texts = [scenario.Title, scenario.Explain, .. scenario.Stages.SelectMany(s => new[] { s.Title, s.Explain })];
+        IEnumerable<LocalizedText> texts = [scenario.Title, scenario.Explain, .. scenario.Stages.SelectMany(s => new[] { s.Title, s.Explain, s.Instructions, s.Hint })];
         foreach (var t in texts)
         {
             yield return t.En;

@@ -13,7 +13,19 @@ namespace Lab.Core.Replication;
 /// </summary>
 public sealed class ReplicationOperations(LabInstance instance, Until until, Language language = Language.En)
 {
-    private static readonly string[] SystemSchemas = ["mysql", "information_schema", "performance_schema", "sys"];
+    public static readonly string[] SystemSchemas = ["mysql", "information_schema", "performance_schema", "sys"];
+
+    /// <summary>
+    /// --single-transaction + --master-data: one consistent snapshot and the binlog position it corresponds to;
+    /// --gtid writes that position as SET GLOBAL gtid_slave_pos, so the replica asks for exactly what follows.
+    /// (Shared with the Azure program, which runs the same copy from the replica.)
+    /// </summary>
+    public const string DumpOptions = "--single-transaction --gtid --master-data=1 --routines --events --triggers";
+
+    /// <summary>MASTER_CONNECT_RETRY=1: after a failover or a restart of the source the IO thread reconnects within a second.</summary>
+    public static string ChangeMasterSql(string sourceAddress, string password) =>
+        $"CHANGE MASTER TO MASTER_HOST='{sourceAddress}', MASTER_PORT=3306, MASTER_USER='repl', " +
+        $"MASTER_PASSWORD='{password.Replace("'", "''")}', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1";
 
     /// <summary>Makes <paramref name="replica"/> replicate from <paramref name="source"/> by GTID; returns what was done.</summary>
     public async Task<string> AttachAsync(ILabHost replica, ILabHost source, AttachStart start, CancellationToken ct)
@@ -25,11 +37,7 @@ public sealed class ReplicationOperations(LabInstance instance, Until until, Lan
             AttachStart.Current => await StartAtCurrentAsync(replica, source, ct),
             _ => EngineText.Replication.FromOwnPosition.In(language, (await GtidState.ReadAsync(replica, ct)).SlavePos.ToString()),
         };
-        var password = instance.Secrets["repl_password"].Replace("'", "''");
-        // MASTER_CONNECT_RETRY=1: after a failover or a restart of the source the IO thread reconnects within a second.
-        await replica.ExecuteAsync(
-            $"CHANGE MASTER TO MASTER_HOST='{source.Definition.Address}', MASTER_PORT=3306, MASTER_USER='repl', " +
-            $"MASTER_PASSWORD='{password}', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1; START SLAVE", ct);
+        await replica.ExecuteAsync(ChangeMasterSql(source.Definition.Address, instance.Secrets["repl_password"]) + "; START SLAVE", ct);
         return EngineText.Replication.Attached.In(language, replica.Name, source.Name, source.Definition.Address, how);
     }
 
@@ -48,9 +56,7 @@ public sealed class ReplicationOperations(LabInstance instance, Until until, Lan
         var databases = schemas.Rows.Select(r => r[0]).Where(d => !SystemSchemas.Contains(d)).Order(StringComparer.Ordinal).ToList();
         if (databases.Count == 0)
             throw new Lab.Core.Errors.LabException($"{source.Name} has no database to copy (create one first)");
-        // --single-transaction + --master-data: one consistent snapshot and the binlog position it corresponds to;
-        // --gtid writes that position as SET GLOBAL gtid_slave_pos, so the replica asks for exactly what follows.
-        var dumpCommand = "mariadb-dump --single-transaction --gtid --master-data=1 --routines --events --triggers --databases " +
+        var dumpCommand = $"mariadb-dump {DumpOptions} --databases " +
                           string.Join(' ', databases.Select(d => $"'{d}'"));
         var dump = await source.RunAsync(dumpCommand, timeout: TimeSpan.FromMinutes(2), ct: ct);
         if (!dump.Ok) throw new HostCommandException(source.Name, dumpCommand, dump);

@@ -56,13 +56,13 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
 
     private Stage ReadStage(YamlMap stage)
     {
-        stage.RejectUnknown("title", "explain", "do", "expect", "finally");
+        stage.RejectUnknown("title", "explain", "do", "expect", "finally", "instructions", "hint");
         if (!stage.Has("title")) throw stage.Error("a stage needs a 'title'");
         var actions = stage.OptionalList("do").Select(n => ReadTimedAction(stage.AsMap(n, "an action"))).ToList();
         var expectations = stage.OptionalList("expect").Select(n => ReadExpectation(stage.AsMap(n, "an expectation"))).ToList();
         if (actions.Count + expectations.Count == 0) throw stage.Error("a stage needs 'do' or 'expect'");
         return new Stage(LabLoader.ReadText(stage, "title"), LabLoader.ReadText(stage, "explain"), actions, expectations, stage.Line)
-            { Finally = stage.OptionalBool("finally") ?? false };
+            { Finally = stage.OptionalBool("finally") ?? false, Instructions = LabLoader.ReadText(stage, "instructions"), Hint = LabLoader.ReadText(stage, "hint") };
     }
 
     private static string SingleKind(YamlMap entry, string[] kinds, string what, params string[] extra)
@@ -169,7 +169,8 @@ public sealed partial class ScenarioLoader(LabDefinition lab)
         return run;
     }
 
-    private Expectation ReadExpectation(YamlMap entry)
+    /// <summary>One `expect` entry, as a stage reads it (`lab check` reads its items' probes with it too).</summary>
+    internal Expectation ReadExpectation(YamlMap entry)
     {
         var kind = SingleKind(entry, ExpectationKinds, "an expectation", "within", "for");
         var within = DefaultWithin;

@@ -22,6 +22,12 @@ public sealed record Stage(LocalizedText Title, LocalizedText Explain, IReadOnly
     /// step of it even after one fails, so what the scenario took or broke is given back before the next one.
     /// </summary>
     public bool Finally { get; init; }
+
+    /// <summary>`instructions:` what a student types for this stage in `lab guide` (the seeds' commands); empty when not written.</summary>
+    public LocalizedText Instructions { get; init; } = LocalizedText.Empty;
+
+    /// <summary>`hint:` what `lab guide` says when a student asks for help or makes no progress; empty when not written.</summary>
+    public LocalizedText Hint { get; init; } = LocalizedText.Empty;
 }
 
 /// <summary>Something a stage does to the lab. <see cref="Line"/> points back into the scenario file.</summary>

@@ -22,17 +22,23 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
         var steps = new List<StepResult>();
         var start = clock.GetTimestamp();
         string? error = null;
+        // An observer that samples the lab (the HTML report) looks whenever the runner does, never in between.
+        var watcher = observer as IScenarioWatcher;
+        void Look() => watcher?.Looking(instance, clock.GetElapsedTime(start));
+        Probe Watched(Probe probe) => watcher is null ? probe : c => { Look(); return probe(c); };
         // Runs one stage's steps; an ordinary stage stops at its first failure, the final stage runs every step.
         async Task<string?> RunStageAsync(int i, Stage stage, CancellationToken token)
         {
             string? failure = null;
             observer.StageStarted(i, stage);
+            Look();
             foreach (var action in stage.Actions)
             {
                 var step = await TimeAsync(i, stage.Title.En, StepKind.Action, action.Describe(language), start, () =>
                     ActionTimeout.RunAsync(action, scenario.File, instance.Pace, clock, language, c => actions.RunAsync(action, c), token));
                 steps.Add(step);
                 observer.StepFinished(step);
+                Look();
                 if (step.Passed) continue;
                 failure ??= step.Detail;
                 if (!stage.Finally) return failure;
@@ -41,7 +47,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
             {
                 var step = await TimeAsync(i, stage.Title.En, StepKind.Expectation, expectation.DescribeStep(language), start, async () =>
                 {
-                    var probe = probes.For(expectation);
+                    var probe = Watched(probes.For(expectation));
                     try
                     {
                         var (result, _) = await until.HoldsAsync(expectation.Describe(), probe, new WaitPolicy(expectation.Within, PollInterval), token);
@@ -63,6 +69,7 @@ public sealed class ScenarioRunner(LabInstance instance, IScenarioObserver obser
                 });
                 steps.Add(step);
                 observer.StepFinished(step);
+                Look();
                 if (step.Passed) continue;
                 failure ??= step.Detail;
                 if (!stage.Finally) return failure;

@@ -6,7 +6,22 @@ namespace Lab.Export.Pulumi.Azure;
 /// <summary>Per host: a NIC with the lab's static address (plus a public IP for the jump host only) and a Debian VM.</summary>
 public static class HostResources
 {
-    public static IEnumerable<(string Name, YMap Resource)> Build(HostDefinition host, bool isJumpHost, string cloudConfig)
+    public const string CustomDataPath = "osProfile.customData";
+
+    /// <summary>
+    /// Azure refuses any change to a VM's customData and the provider would try an in-place update: a changed template
+    /// must replace the VM instead. Delete before create, because the new VM needs what the old one holds: the NIC that
+    /// carries the lab's static address (10.10.10.101 is the NIC's, and a NIC serves one VM) and the fixed VM and OS
+    /// disk names the guide uses. Create-before-delete would need a second NIC, a second address and new names.
+    /// </summary>
+    public static readonly (string Key, YNode Value)[] ReplaceOnNewCustomData =
+    [
+        ("replaceOnChanges", new YList(CustomDataPath)),
+        ("deleteBeforeReplace", true),
+    ];
+
+    /// <param name="backendPool">A reference to the load balancer pool this host's NIC joins (the failover lab's VIP), or null.</param>
+    public static IEnumerable<(string Name, YMap Resource)> Build(HostDefinition host, bool isJumpHost, string cloudConfig, string? backendPool = null)
     {
         if (isJumpHost)
             yield return (Names.PublicIp(host.Name), ResourceDecl.Create("azure-native:network:PublicIPAddress", NetworkResources.InGroup()
@@ -21,6 +36,7 @@ public static class HostResources
             .Add("privateIPAddress", host.Address)
             .Add("primary", true);
         if (isJumpHost) ipConfig.Add("publicIPAddress", new YMap().Add("id", PulumiText.Of($"{Names.PublicIp(host.Name)}.id")));
+        if (backendPool is not null) ipConfig.Add("loadBalancerBackendAddressPools", new YList(new YMap().Add("id", PulumiText.Of(backendPool))));
         yield return (Names.Nic(host.Name), ResourceDecl.Create("azure-native:network:NetworkInterface", NetworkResources.InGroup()
             .Add("networkInterfaceName", $"{host.Name}-nic")
             .Add("ipConfigurations", new YList(ipConfig))));
@@ -50,6 +66,7 @@ public static class HostResources
                     .Add("managedDisk", new YMap().Add("storageAccountType", AzureDefaults.OsDiskType))))
             .Add("networkProfile", new YMap().Add("networkInterfaces", new YList(new YMap()
                 .Add("id", PulumiText.Of($"{Names.Nic(host.Name)}.id"))
-                .Add("primary", true))))));
+                .Add("primary", true)))),
+            moreOptions: ReplaceOnNewCustomData));
     }
 }

@@ -14,6 +14,9 @@ public static class Names
     public const string Vnet = "vnet";
     public const string Subnet = "subnet";
     public const string Nsg = "nsg";
+    public const string NatPublicIp = "nat-public-ip";
+    public const string NatGateway = "nat-gateway";
+    public const string LoadBalancer = "load-balancer";
 
     public static string PublicIp(string host) => $"{host}-public-ip";
     public static string Nic(string host) => $"{host}-nic";

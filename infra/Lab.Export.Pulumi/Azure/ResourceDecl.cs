@@ -5,11 +5,13 @@ namespace Lab.Export.Pulumi.Azure;
 /// <summary>One entry of the program's <c>resources:</c> section, pinned to the provider version its schema list came from.</summary>
 public static class ResourceDecl
 {
-    public static YMap Create(string type, YMap properties, IEnumerable<string>? dependsOn = null)
+    public static YMap Create(string type, YMap properties, IEnumerable<string>? dependsOn = null,
+        IEnumerable<(string Key, YNode Value)>? moreOptions = null)
     {
         var options = new YMap().Add("version", VersionOf(type));
         var deps = dependsOn?.ToList() ?? [];
         if (deps.Count > 0) options.Add("dependsOn", new YList(deps.Select(d => (YNode)PulumiText.Of(d)).ToList()));
+        foreach (var (key, value) in moreOptions ?? []) options.Add(key, value);
         return new YMap().Add("type", type).Add("properties", properties).Add("options", options);
     }
 

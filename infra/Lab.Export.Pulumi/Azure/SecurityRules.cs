@@ -1,51 +1,42 @@
 using Lab.Core.Model;
-using Lab.Core.Services;
 using Lab.Export.Pulumi.Yaml;
 
 namespace Lab.Export.Pulumi.Azure;
 
 /// <summary>
-/// The lab subnet's NSG. SSH (and HAProxy's stats page) only from the instructor's range; the database ports
-/// only from the lab subnet, and an explicit deny for them from anywhere else, so no later rule or default can
-/// open them to the internet.
+/// The lab subnet's NSG: only rules that change what Azure's default rules already decide. Azure allows all traffic
+/// inside the virtual network (AllowVnetInBound, 65000) and from its load balancer's probes
+/// (AllowAzureLoadBalancerInBound, 65001), and denies everything else inbound (DenyAllInBound, 65500). So: SSH to the
+/// jump host from the instructor's range, and an explicit deny of the database and cluster ports from the internet,
+/// which keeps them closed even if someone later gives a database VM a public address and opens "any" to it.
+/// Lab-internal rules (SSH from the jump host, Galera between nodes, HAProxy stats through an SSH tunnel) would only
+/// repeat AllowVnetInBound, so there are none.
 /// </summary>
 public static class SecurityRules
 {
-    /// <summary>MariaDB / HAProxy frontend, SST (rsync / mariabackup), Galera replication, IST, clustercheck.</summary>
-    public static readonly int[] DatabasePorts = [3306, 4444, 4567, 4568, 9200];
+    /// <summary>
+    /// MariaDB / HAProxy frontend, SST (rsync / mariabackup), Galera replication and IST, Corosync (udpu), DRBD,
+    /// HAProxy stats, clustercheck, the load balancer's health check (<see cref="VipLoadBalancer.ProbePort"/>).
+    /// </summary>
+    public static readonly int[] DatabasePorts = [3306, 4444, 4567, 4568, 5405, 7788, 7789, 9000, 9200, VipLoadBalancer.ProbePort];
 
-    public const int HaproxyStatsPort = 9000;
+    public const int SshPort = 22;
 
-    public static YMap Build(LabDefinition lab)
+    public static YMap Build(LabDefinition lab, HostDefinition jump)
     {
-        var subnet = lab.Subnet.ToString();
-        var adminCidr = PulumiText.Of(Names.AdminCidr);
         var rules = new List<YNode>
         {
-            Rule("ssh-from-admin", 100, "Allow", adminCidr, "*", [22], "SSH to the jump host from the instructor's range"),
-            Rule("ssh-inside-lab", 110, "Allow", subnet, subnet, [22], "SSH from the jump host to the other lab hosts"),
+            Rule("ssh-from-admin", 100, "Allow", "Tcp", PulumiText.Of(Names.AdminCidr), jump.Address + "/32", [SshPort],
+                "SSH to the jump host, only from the instructor's range (adminCidr); every other host is reached through it"),
+            Rule("database-ports-deny-internet", 4000, "Deny", "*", "Internet", "*", DatabasePorts,
+                "No database, cluster or health-check port from the internet, whatever public address a VM may get later"),
         };
-        var haproxy = lab.HostsRunning(ServiceCatalog.HaProxy);
-        if (haproxy.Count > 0)
-            rules.Add(Rule("haproxy-stats-from-admin", 120, "Allow", adminCidr, haproxy.Select(h => h.Address + "/32").ToList(),
-                [HaproxyStatsPort], "HAProxy stats page; reached through an SSH tunnel via the jump host (no public address)"));
-        rules.Add(Rule("database-ports-inside-lab", 200, "Allow", subnet, subnet, DatabasePorts,
-            "MariaDB, Galera replication/IST/SST and clustercheck between lab hosts only"));
-        rules.Add(Rule("database-ports-deny-others", 4000, "Deny", "*", "*", DatabasePorts,
-            "Nothing outside the lab subnet ever reaches a database port"));
-        rules.Add(Rule("haproxy-stats-deny-internet", 4010, "Deny", "Internet", "*", [HaproxyStatsPort],
-            "Stats page only from the instructor's range"));
-
         return ResourceDecl.Create("azure-native:network:NetworkSecurityGroup", NetworkResources.InGroup()
             .Add("networkSecurityGroupName", $"{lab.Name}-nsg")
             .Add("securityRules", new YList(rules)));
     }
 
-    private static YMap Rule(string name, int priority, string access, string source, string destination, IReadOnlyList<int> ports, string why) =>
-        Rule(name, priority, access, source, [destination], ports, why);
-
-    private static YMap Rule(string name, int priority, string access, string source, IReadOnlyList<string> destinations,
-        IReadOnlyList<int> ports, string why)
+    private static YMap Rule(string name, int priority, string access, string protocol, string source, string destination, IReadOnlyList<int> ports, string why)
     {
         var rule = new YMap()
             .Add("name", name)
@@ -53,12 +44,10 @@ public static class SecurityRules
             .Add("priority", priority)
             .Add("direction", "Inbound")
             .Add("access", access)
-            .Add("protocol", "Tcp")
+            .Add("protocol", protocol)
             .Add("sourceAddressPrefix", source)
-            .Add("sourcePortRange", "*");
-        rule = destinations.Count == 1
-            ? rule.Add("destinationAddressPrefix", destinations[0])
-            : rule.Add("destinationAddressPrefixes", new YList(destinations.Select(d => (YNode)d).ToList()));
+            .Add("sourcePortRange", "*")
+            .Add("destinationAddressPrefix", destination);
         return ports.Count == 1
             ? rule.Add("destinationPortRange", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture))
             : rule.Add("destinationPortRanges", new YList(ports.Select(p => (YNode)p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList()));

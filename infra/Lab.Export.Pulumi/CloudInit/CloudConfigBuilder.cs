@@ -13,21 +13,24 @@ public static class CloudConfigBuilder
 {
     public const string Header = "#cloud-config";
 
-    public static string Build(LabDefinition lab, HostDefinition host, IReadOnlyList<RenderedFile> rendered)
+    /// <param name="extraFiles">Files the cloud needs beside the lab's own (the Azure load balancer's health check).</param>
+    /// <param name="extraFirstBoot">Their first-boot commands, after the services'.</param>
+    public static string Build(LabDefinition lab, HostDefinition host, IReadOnlyList<RenderedFile> rendered,
+        IReadOnlyList<PlumbingFile>? extraFiles = null, IReadOnlyList<string[]>? extraFirstBoot = null)
     {
         var clash = ServiceCatalog.SystemdFilesFor(host).FirstOrDefault(p => rendered.Any(r => r.Path == p.Path));
         if (clash is not null)
             throw new Lab.Core.Errors.LabInputException($"host {host.Name}: {clash.Path} is both a rendered file and a VM unit file");
 
         var files = rendered.Select(f => FileEntry(f.Path, f.Owner, f.Mode, f.Content))
-            .Concat(ServiceCatalog.SystemdFilesFor(host).Select(p => FileEntry(p.Path, "root", p.Mode, p.Content)))
+            .Concat(ServiceCatalog.SystemdFilesFor(host).Concat(extraFiles ?? []).Select(p => FileEntry(p.Path, "root", p.Mode, p.Content)))
             .ToList();
         var config = new YMap()
             .Add("package_update", true)
             .Add("packages", new YList(ServiceCatalog.PackagesFor(host).Select(p => (YNode)p).ToList()))
             .Add("write_files", new YList(files),
                 "defer: written after the packages, so no package default replaces them and owners such as mysql exist")
-            .Add("runcmd", new YList(ServiceCatalog.FirstBootFor(host).Select(c => (YNode)new YList(c.Select(a => (YNode)a).ToList())).ToList()));
+            .Add("runcmd", new YList(ServiceCatalog.FirstBootFor(host).Concat(extraFirstBoot ?? []).Select(c => (YNode)new YList(c.Select(a => (YNode)a).ToList())).ToList()));
         return Header + "\n" + YamlWriter.Write(config,
         [
             $"{host.Name} ({host.Address}) of lab {lab.Name}: Debian packages, then the files `lab render {lab.Name} --host {host.Name}` shows.",

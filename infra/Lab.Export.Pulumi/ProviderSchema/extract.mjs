@@ -28,6 +28,8 @@ const packages = [
       ["azure-native:network:PublicIPAddress", "network/publicIPAddress.d.ts", "PublicIPAddressArgs", "network/publicipaddress"],
       ["azure-native:network:NetworkInterface", "network/networkInterface.d.ts", "NetworkInterfaceArgs", "network/networkinterface"],
       ["azure-native:compute:VirtualMachine", "compute/virtualMachine.d.ts", "VirtualMachineArgs", "compute/virtualmachine"],
+      ["azure-native:network:NatGateway", "network/natGateway.d.ts", "NatGatewayArgs", "network/natgateway"],
+      ["azure-native:network:LoadBalancer", "network/loadBalancer.d.ts", "LoadBalancerArgs", "network/loadbalancer"],
     ],
     types: [
       "network.AddressSpaceArgs", "network.NetworkSecurityGroupArgs", "network.SecurityRuleArgs", "network.PublicIPAddressSkuArgs",
@@ -35,6 +37,8 @@ const packages = [
       "compute.HardwareProfileArgs", "compute.OSProfileArgs", "compute.LinuxConfigurationArgs", "compute.SshConfigurationArgs",
       "compute.SshPublicKeyArgs", "compute.StorageProfileArgs", "compute.ImageReferenceArgs", "compute.OSDiskArgs",
       "compute.ManagedDiskParametersArgs", "compute.NetworkProfileArgs", "compute.NetworkInterfaceReferenceArgs",
+      "network.NatGatewaySkuArgs", "network.SubResourceArgs", "network.LoadBalancerSkuArgs", "network.FrontendIPConfigurationArgs",
+      "network.BackendAddressPoolArgs", "network.ProbeArgs", "network.LoadBalancingRuleArgs",
     ],
   },
   {

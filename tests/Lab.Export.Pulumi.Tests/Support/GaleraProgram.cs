@@ -6,13 +6,13 @@ using YamlDotNet.RepresentationModel;
 
 namespace Lab.Export.Pulumi.Tests.Support;
 
-/// <summary>The galera lab, the program generated from it now, and that program parsed back as YAML.</summary>
+/// <summary>A lab (galera unless named), the program generated from it now, and that program parsed back as YAML.</summary>
 public sealed class GaleraProgram
 {
-    public GaleraProgram()
+    public GaleraProgram(string labName = "galera")
     {
         Catalog = new LabCatalog(RepoRoot.Path);
-        Lab = Catalog.Load("galera");
+        Lab = Catalog.Load(labName);
         Renderer = new TemplateRenderer(Catalog.TemplatesRoot);
         Program = new AzureProgramGenerator(Renderer).Generate(Lab);
         Root = YamlTree.ParseMap(Program.Text);

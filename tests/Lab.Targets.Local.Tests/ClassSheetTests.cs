@@ -1,0 +1,46 @@
+using System.Reflection;
+using Lab.Cli.Class;
+using Lab.Core.Messages;
+
+namespace Lab.Targets.Local.Tests;
+
+/// <summary>The class sheet as HTML: a row per student, text escaped, and its words in both languages.</summary>
+public sealed class ClassSheetTests
+{
+    private static readonly ClassSheet Sheet = new("db-2026", "galera", new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero),
+    [
+        new ClassSheetRow("minji", "kim", "minji", ClassSheet.Healthy, null, "kill-node1-ist 4/4 ✓", "12/12 100%"),
+        new ClassSheetRow("seojun", "lee", "seojun", ClassSheet.NotHealthy, "db2: <Joiner> & size 2", "quorum-loss 1/5", null),
+    ]);
+
+    [Fact]
+    public void Given_two_students_When_rendered_Then_each_has_a_row_with_their_health_and_the_problem_is_escaped()
+    {
+        var page = ClassSheetHtml.Render(Sheet, Language.En);
+        Assert.Contains("<tr data-student=\"minji\" data-health=\"healthy\">", page);
+        Assert.Contains("<tr data-student=\"seojun\" data-health=\"not healthy\">", page);
+        Assert.Contains("db2: &lt;Joiner&gt; &amp; size 2", page);
+        Assert.Contains("1 of 2 instances healthy", page);
+        Assert.DoesNotContain("<script", page);
+    }
+
+    [Fact]
+    public void Given_Korean_When_rendered_Then_the_headings_are_Korean()
+    {
+        var page = ClassSheetHtml.Render(Sheet, Language.Ko);
+        Assert.Contains("<html lang=\"ko\">", page);
+        Assert.Contains("<th>학생</th>", page);
+        Assert.Contains("인스턴스 2개 중 1개 정상", page);
+    }
+
+    [Fact]
+    public void Every_word_of_the_sheet_has_English_and_Korean()
+    {
+        foreach (var field in typeof(ClassSheetText).GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            var message = (IMessage)field.GetValue(null)!;
+            Assert.False(string.IsNullOrWhiteSpace(message.En) || string.IsNullOrWhiteSpace(message.Ko), field.Name);
+            if (message.En != "-") Assert.NotEqual(message.En, message.Ko);
+        }
+    }
+}
