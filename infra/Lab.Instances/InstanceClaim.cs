@@ -1,6 +1,7 @@
 using Lab.Core.Errors;
 using Lab.Core.Model;
 using Lab.Core.Secrets;
+using Lab.Instances.Rootless;
 
 namespace Lab.Instances;
 
@@ -22,6 +23,8 @@ public static class InstanceClaim
     {
         Directory.CreateDirectory(layout.StateRoot);
         using var _ = await FileLock.AcquireAsync(layout.LockFile, "the lab state lock", ct);
+        var guarded = request.GuardRoute && !RootlessMode.Active;
+        using var machineLock = guarded ? await MachineSubnetLockAsync(ct) : null;
         var existing = Reaper.ExistingInstances(layout);
         if (existing.Contains(request.Instance)) throw new InstanceExistsException(request.Instance, InstanceRecord.TryLoad(layout, request.Instance));
         var live = existing.Select(i => InstanceRecord.TryLoad(layout, i)).OfType<InstanceRecord>()
@@ -43,7 +46,18 @@ public static class InstanceClaim
         request.RecordTarget?.Invoke(layout, request.Instance);
         var secrets = LabSecrets.Generate();
         InstanceRecord.SaveSecrets(layout, request.Instance, secrets);
+        // The guard routes are what another state root's allocator sees, so they are added before the machine lock
+        // is let go; the record above already says they are this instance's, so `down` removes them even if the
+        // bring-up fails later.
+        if (guarded)
+            foreach (var subnet in moved.Subnets) await GuardRoute.AddAsync(subnet, ct);
         return (moved, secrets);
+    }
+
+    private static async Task<IDisposable> MachineSubnetLockAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(LocalLayout.MachineSubnetLockFile)!);
+        return await FileLock.AcquireAsync(LocalLayout.MachineSubnetLockFile, "the machine's subnet lock", ct);
     }
 }
 

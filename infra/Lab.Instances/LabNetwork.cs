@@ -47,8 +47,11 @@ public static class LabNetwork
         await Batch(sw, lab.AllNetworks.SelectMany((_, i) => new[] { $"link add br{i} type bridge", $"link set br{i} up" }).Append("link set lo up"), ct);
         // Rootless: no route can be added to the machine's namespace, and none is needed: nothing there routes into
         // a network namespace owned by the user's namespace.
+        // The claim normally added them already (under the machine's subnet lock); a route for this instance's own
+        // subnet can only be its own, since no other claim may choose a routed subnet.
         if (!Rootless.RootlessMode.Active)
-            foreach (var subnet in lab.Subnets) await GuardRoute.AddAsync(subnet, ct);
+            foreach (var subnet in lab.Subnets)
+                if (!await GuardRoute.ExistsAsync(subnet.ToString(), ct)) await GuardRoute.AddAsync(subnet, ct);
     }
 
     /// <summary>

@@ -25,6 +25,12 @@ public sealed class LocalLayout
 
     public string InstancesDir => Path.Combine(StateRoot, "instances");
     public string LockFile => Path.Combine(StateRoot, ".lock");
+    /// <summary>
+    /// One lock for the whole machine, whatever the state root: instances of different state roots (parallel test
+    /// runs, a second LAB_STATE_DIR) share the machine's routing table, so choosing a subnet and routing it must not
+    /// interleave between them.
+    /// </summary>
+    public const string MachineSubnetLockFile = "/run/lab/subnets.lock";
     public string InstanceDir(string instance) => Path.Combine(InstancesDir, instance);
     public string RecordFile(string instance) => Path.Combine(InstanceDir(instance), "instance.json");
     public string SecretsFile(string instance) => Path.Combine(InstanceDir(instance), "secrets.json");
