@@ -1,22 +1,12 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Lab.Core.Messages;
+using Lab.Tests.Shared;
 
 namespace Lab.Core.Tests;
 
 /// <summary>The engine's message catalogue: both languages for every message, the same arguments in each, and a Korean that is Korean.</summary>
-public sealed partial class EngineTextTests
+public sealed class EngineTextTests
 {
-    [GeneratedRegex(@"\{(\d+)(?::[^}]*)?\}")]
-    private static partial Regex Placeholder();
-
-    // A word, not a unit: "s" after a number is a symbol like "%".
-    [GeneratedRegex(@"[A-Za-z]{2,}")]
-    private static partial Regex Word();
-
-    [GeneratedRegex(@"[\uAC00-\uD7A3]")]
-    private static partial Regex Hangul();
-
     public static TheoryData<string> Names => new(EngineText.All.Select(m => m.Name));
 
     private static IMessage Get(string name) => EngineText.All.Single(m => m.Name == name).Message;
@@ -37,31 +27,13 @@ public sealed partial class EngineTextTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Given_a_message_Then_both_languages_use_exactly_its_arguments_and_render(string name)
-    {
-        var message = Get(name);
-        var expected = Enumerable.Range(0, message.Arity).ToHashSet();
-
-        Assert.False(string.IsNullOrWhiteSpace(message.En), $"{name}: no English");
-        Assert.False(string.IsNullOrWhiteSpace(message.Ko), $"{name}: no Korean");
-        Assert.True(expected.SetEquals(Indices(message.En)), $"{name}: the English uses {{{string.Join(",", Indices(message.En))}}}, the message takes {message.Arity} argument(s)");
-        if (KoreanLeavesOut.TryGetValue(name, out var left)) expected.Remove(left);
-        Assert.True(expected.SetEquals(Indices(message.Ko)), $"{name}: the Korean uses {{{string.Join(",", Indices(message.Ko))}}}, the message takes {message.Arity} argument(s)");
-        var args = Enumerable.Range(0, message.Arity).Select(i => (object)(i + 1.5)).ToArray();
-        _ = string.Format(CultureInfo.InvariantCulture, message.En, args); // a stray brace throws here, not in a run
-        _ = string.Format(CultureInfo.InvariantCulture, message.Ko, args);
-    }
+    public void Given_a_message_Then_both_languages_use_exactly_its_arguments_and_render(string name) =>
+        CatalogueAssert.UsesItsArgumentsAndRenders(name, Get(name), KoreanLeavesOut.TryGetValue(name, out var left) ? left : null);
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Given_a_message_with_words_Then_its_Korean_differs_and_is_written_in_Hangul(string name)
-    {
-        var message = Get(name);
-        if (!Word().IsMatch(Placeholder().Replace(message.En, ""))) return; // symbols, units and numbers only: the same in every language
-
-        Assert.NotEqual(message.En, message.Ko);
-        Assert.True(Hangul().IsMatch(message.Ko), $"{name}: the Korean has no Hangul: {message.Ko}");
-    }
+    public void Given_a_message_with_words_Then_its_Korean_differs_and_is_written_in_Hangul(string name) =>
+        CatalogueAssert.KoreanIsHangulWhereEnglishHasWords(name, Get(name));
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -110,6 +82,4 @@ public sealed partial class EngineTextTests
         Assert.Contains("en, ko", e.Message);
     }
 
-    private static HashSet<int> Indices(string format) =>
-        Placeholder().Matches(format).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Lab.Cli.Class;
 using Lab.Core.Messages;
+using Lab.Tests.Shared;
 
 namespace Lab.Targets.Local.Tests;
 
@@ -33,14 +34,14 @@ public sealed class ClassSheetTests
         Assert.Contains("인스턴스 2개 중 1개 정상", page);
     }
 
-    [Fact]
-    public void Every_word_of_the_sheet_has_English_and_Korean()
+    public static TheoryData<string> Words => new(typeof(ClassSheetText).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name));
+
+    [Theory]
+    [MemberData(nameof(Words))]
+    public void Every_word_of_the_sheet_has_English_and_Korean_with_the_same_arguments(string name)
     {
-        foreach (var field in typeof(ClassSheetText).GetFields(BindingFlags.Public | BindingFlags.Static))
-        {
-            var message = (IMessage)field.GetValue(null)!;
-            Assert.False(string.IsNullOrWhiteSpace(message.En) || string.IsNullOrWhiteSpace(message.Ko), field.Name);
-            if (message.En != "-") Assert.NotEqual(message.En, message.Ko);
-        }
+        var message = (IMessage)typeof(ClassSheetText).GetField(name)!.GetValue(null)!;
+        CatalogueAssert.UsesItsArgumentsAndRenders(name, message);
+        CatalogueAssert.KoreanIsHangulWhereEnglishHasWords(name, message);
     }
 }
