@@ -12,9 +12,12 @@ namespace Lab.Export.Pulumi;
 /// a NIC and Debian VM per host (cloud-init writes the rendered files), the ordered bring-up over SSH through the
 /// jump host (the host with role <c>client</c>), and an inventory as outputs. Same input, same bytes.
 /// </summary>
-public sealed class AzureProgramGenerator(TemplateRenderer renderer)
+public sealed class AzureProgramGenerator(string templatesRoot)
 {
     public const string JumpRole = "client";
+
+    /// <summary>The lab's templates as rendered for Azure: a host's data disk is the device an Azure VM sees.</summary>
+    public TemplateRenderer Renderer { get; } = new(templatesRoot, dataDisk: AzureDataDisk.GuestDevice);
 
     public PulumiProgram Generate(LabDefinition lab)
     {
@@ -36,20 +39,20 @@ public sealed class AzureProgramGenerator(TemplateRenderer renderer)
         var resources = new YMap();
         foreach (var (name, resource) in SecretResources.Build()) resources.Add(name, resource);
         foreach (var (name, resource) in NetworkResources.Build(lab, jump)) resources.Add(name, resource);
-        var loadBalanced = VipLoadBalancer.Applies(lab) ? VipLoadBalancer.PoolHosts(lab).Select(h => h.Name).ToHashSet() : [];
-        if (loadBalanced.Count > 0)
-            resources.Add(Names.LoadBalancer, VipLoadBalancer.Build(lab),
-                $"The lab's VIP {VipLoadBalancer.Vip(lab)}: keepalived's VRRP does not work on Azure's network, an internal load balancer takes its place");
+        var loadBalanced = VipLoadBalancer.PoolHosts(lab).Select(h => h.Name).ToHashSet();
+        if (VipLoadBalancer.Holder(lab) is { } holder)
+            resources.Add(Names.LoadBalancer, VipLoadBalancer.Build(lab), $"The lab's VIP {VipLoadBalancer.Vip(lab)}: {holder.Why}");
+        var (vipFiles, vipFirstBoot) = VipLoadBalancer.PlumbingFor(lab);
         var tokens = SecretSplice.Tokens();
         var secretFiles = new Dictionary<string, IReadOnlyList<RenderedFile>>();
         foreach (var host in lab.Hosts)
         {
-            var rendered = renderer.RenderHost(lab, host, tokens);
+            var rendered = Renderer.RenderHost(lab, host, tokens);
             secretFiles[host.Name] = rendered.Where(SecretFiles.CarriesSecret).ToList();
             var pooled = loadBalanced.Contains(host.Name);
             var cloudConfig = CloudConfigBuilder.Build(lab, pooled ? VipLoadBalancer.WithoutKeepalived(host) : host,
                 rendered.Where(f => !SecretFiles.CarriesSecret(f)).ToList(),
-                pooled ? VipLoadBalancer.Files : null, pooled ? VipLoadBalancer.FirstBoot : null);
+                pooled ? vipFiles : null, pooled ? vipFirstBoot : null, ClusterNodePackages.For(host));
             var first = true;
             foreach (var (name, resource) in HostResources.Build(host, host == jump, cloudConfig, pooled ? VipLoadBalancer.PoolReference : null))
             {
@@ -77,7 +80,8 @@ public sealed class AzureProgramGenerator(TemplateRenderer renderer)
             "Do not edit: change the lab or its templates and export again (a test fails when this file drifts).",
             "Passwords are random:RandomPassword resources, spliced as ${<name>.result} into the files that carry them; those files are written",
             "by the <host>-secret-files commands from a secret stdin, never by cloud-init. No password is in this file.",
-            $"How to use it: labs/{lab.Name}/README.md and docs/azure.md.",
+            .. ClusterFencing.HeaderLines(lab),
+            $"How to use it: labs/{lab.Name}/AZURE.md and docs/azure.md.",
         ]);
         return new PulumiProgram(lab.Name, text);
     }

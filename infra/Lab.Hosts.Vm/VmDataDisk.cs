@@ -11,7 +11,7 @@ namespace Lab.Hosts.Vm;
 public static class VmDataDisk
 {
     /// <summary>The device name the guest gives the data disk.</summary>
-    public const string GuestDevice = "/dev/vdc";
+    public const string GuestDevice = Lab.Core.Rendering.DataDiskDevice.Virtio;
 
     public static async Task CreateAsync(string file, int megabytes, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Lab.Export.Pulumi.Azure;
 using Lab.Export.Pulumi.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -58,14 +59,26 @@ public sealed class BringUpTests
     }
 
     [Fact]
-    public void Given_a_lab_whose_hosts_need_a_data_disk_When_exported_Then_the_export_refuses_naming_the_host_and_what_to_use()
+    public void Given_ha_drbd_When_exported_Then_its_commands_are_the_labs_setup_steps_in_order_then_the_client_query()
     {
-        var drbd = Lab.Core.Loading.LabCatalog.Locate().Load("ha-drbd");
+        var drbd = new GaleraProgram("ha-drbd");
+        var plan = Lab.Core.BringUp.BringUpPlan.For(drbd.Lab, Lab.Core.Galera.GaleraStart.Classic);
 
-        var error = Assert.Throws<Lab.Core.Errors.LabException>(() => new AzureProgramGenerator(_galera.Renderer).Generate(drbd));
+        var names = drbd.ResourcesOfType("command:remote:Command").Select(c => c.Name).ToList();
 
-        Assert.Contains("node1 needs an empty data disk", error.Message);
-        Assert.Contains("--target vm", error.Message);
+        Assert.Equal(["node1-secret-files", "node2-secret-files", "client-secret-files",
+            "node1-setup-1", "node2-setup-1", "node1-setup-2", "node1-setup-3", "node2-setup-3", "node1-setup-4", "client-query"], names);
+        // Each setup step's script is the lab's, as the live runner runs it (no second copy of the sequence).
+        foreach (var step in plan.Steps.OfType<Lab.Core.BringUp.LabSetupStep>())
+            foreach (var host in step.Step.Hosts)
+                Assert.EndsWith(LabSetupScript.For(step.Step), GaleraProgram.Properties(drbd.Resource($"{host}-{step.Key}")).Str("create").Replace("$$", "$"));
+        Assert.Contains("node2-setup-1", drbd.AllDependencies("node1-setup-2"));
+        Assert.Contains("node2-setup-3", drbd.AllDependencies("node1-setup-4"));
+        Assert.Contains("node1-setup-4", drbd.AllDependencies("client-query"));
+        // The first query goes through the load balancer, which learns of the new holder only from its next probe: polled.
+        var query = GaleraProgram.Properties(drbd.Resource("client-query")).Str("create");
+        Assert.Contains("for i in $$(seq 1 240); do", query);
+        Assert.Contains("SELECT @@hostname", query);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Lab.Core.Rendering;
 using Lab.Export.Pulumi.Azure;
 using Lab.Export.Pulumi.Tests.Support;
 using YamlDotNet.RepresentationModel;
@@ -26,7 +25,7 @@ public sealed class SafeReupTests
             CopyTree(_galera.Catalog.TemplatesRoot, templates.FullName);
             var cnf = Path.Combine(templates.FullName, "galera", "60-galera.cnf.hbs");
             File.AppendAllText(cnf, "\n# an instructor's change\n");
-            var changed = YamlTree.ParseMap(new AzureProgramGenerator(new TemplateRenderer(templates.FullName)).Generate(_galera.Lab).Text).Map("resources");
+            var changed = YamlTree.ParseMap(new AzureProgramGenerator(templates.FullName).Generate(_galera.Lab).Text).Map("resources");
 
             foreach (var host in _galera.Lab.Hosts)
             {

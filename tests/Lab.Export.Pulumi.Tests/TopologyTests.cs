@@ -81,7 +81,7 @@ public sealed class TopologyTests
     {
         var lab = _galera.Lab with { Hosts = _galera.Lab.Hosts.Where(h => h.Role != "client").ToList() };
 
-        var error = Assert.Throws<Lab.Core.Errors.LabInputException>(() => new AzureProgramGenerator(_galera.Renderer).Generate(lab));
+        var error = Assert.Throws<Lab.Core.Errors.LabInputException>(() => new AzureProgramGenerator(_galera.Catalog.TemplatesRoot).Generate(lab));
 
         Assert.Contains("role 'client'", error.Message);
     }
@@ -91,7 +91,7 @@ public sealed class TopologyTests
     {
         var lab = _galera.Lab with { Hosts = _galera.Lab.Hosts.Select(h => h.Name == "db2" ? h with { Address = "10.10.10.2" } : h).ToList() };
 
-        var error = Assert.Throws<Lab.Core.Errors.LabInputException>(() => new AzureProgramGenerator(_galera.Renderer).Generate(lab));
+        var error = Assert.Throws<Lab.Core.Errors.LabInputException>(() => new AzureProgramGenerator(_galera.Catalog.TemplatesRoot).Generate(lab));
 
         Assert.Contains("db2", error.Message);
         Assert.Contains("10.10.10.2", error.Message);

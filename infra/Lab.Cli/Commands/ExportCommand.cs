@@ -34,7 +34,7 @@ internal static class ExportCommand
         command.SetAction((parse, _) => LabApp.Guard(context, () =>
         {
             var definition = context.Catalog.Load(parse.GetValue(lab)!);
-            var program = new AzureProgramGenerator(new TemplateRenderer(context.Catalog.TemplatesRoot)).Generate(definition);
+            var program = new AzureProgramGenerator(context.Catalog.TemplatesRoot).Generate(definition);
             var folder = parse.GetValue(output) ?? definition.Directory;
             var (path, changed) = PulumiExporter.Write(program, folder);
             context.Console.MarkupLineInterpolated(

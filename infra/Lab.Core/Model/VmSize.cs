@@ -6,7 +6,7 @@ namespace Lab.Core.Model;
 /// </summary>
 /// <param name="DataDiskMb">
 /// An empty second data disk of this many MB (`vm: { disk: 256M }`), the seed's "attach a new disk to each VM" (002):
-/// the VM sees it as /dev/vdc (after its root disk and its seed disk). Null: no data disk.
+/// the vm target's VM sees it as /dev/vdc, an Azure VM as /dev/disk/azure/scsi1/lun0 (templates: {{data_disk}}). Null: no data disk.
 /// </param>
 public sealed record VmSize(int Cpus, int MemoryMb, int? DataDiskMb = null)
 {

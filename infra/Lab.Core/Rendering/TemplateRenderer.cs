@@ -15,12 +15,15 @@ public sealed class TemplateRenderer
 {
     private readonly string _templatesRoot;
     private readonly IHandlebars _handlebars;
+    private readonly string _dataDisk;
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _compiled = new();
 
     /// <param name="pace">How much slower than native the hosts run: `{{paced 2}}` renders 2 × pace (see LabInstance.Pace).</param>
-    public TemplateRenderer(string templatesRoot, double pace = 1)
+    /// <param name="dataDisk">The device a host's data disk is in its guest on this target: `{{data_disk}}` (see <see cref="DataDiskDevice"/>).</param>
+    public TemplateRenderer(string templatesRoot, double pace = 1, string dataDisk = DataDiskDevice.Virtio)
     {
         _templatesRoot = templatesRoot;
+        _dataDisk = dataDisk;
         _handlebars = Handlebars.Create(new HandlebarsConfiguration
         {
             ThrowOnUnresolvedBindingExpression = true,
@@ -43,7 +46,7 @@ public sealed class TemplateRenderer
 
     public IReadOnlyList<RenderedFile> RenderHost(LabDefinition lab, HostDefinition host, LabSecrets secrets)
     {
-        var model = RenderModel.For(lab, host, secrets);
+        var model = RenderModel.For(lab, host, secrets, _dataDisk);
         return host.Files.Select(f => new RenderedFile(host.Name, f.Path, Render(f.Template, model, host.Name), f.Mode, f.Owner, f.Template)).ToList();
     }
 

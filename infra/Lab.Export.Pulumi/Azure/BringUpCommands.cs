@@ -29,9 +29,6 @@ public static class BringUpCommands
     public static IEnumerable<(string Name, YMap Resource)> Build(LabDefinition lab, HostDefinition jump,
         IReadOnlyDictionary<string, IReadOnlyList<RenderedFile>> secretFiles)
     {
-        if (lab.Hosts.FirstOrDefault(h => h.Vm?.DataDiskMb is not null) is { } disked)
-            throw new LabException($"lab '{lab.Name}': {disked.Name} needs an empty data disk (vm: disk), which the Azure program does not create yet " +
-                                   "(the seed attaches one per VM in the portal); use `lab up --target vm`, or `--target ssh` on VMs that have the disk");
         // Part of preparing the hosts: the files that carry passwords, before any service reads them.
         var previous = new List<string>();
         foreach (var host in lab.Hosts)
@@ -129,6 +126,17 @@ public static class BringUpCommands
                         "  sleep 0.5\n" +
                         "done\n" +
                         $"echo \"{proxy}: only $up of {s.Backends} backends UP\" >&2; exit 1\n", false);
+                break;
+            case ClientQueryStep s when VipLoadBalancer.Holder(lab) == VipHolder.Pacemaker:
+                // The lab's setup waited for Pacemaker to start the group; the load balancer learns of it only from its
+                // next probe (every 5 s), so the first query through the VIP is polled, as failover's client-vip step is.
+                yield return new($"{s.Client}-query", s.Client,
+                    $"# A student's first query, through {s.Via} (the load balancer's frontend; polled, at most 120 s).\n" +
+                    "for i in $(seq 1 240); do\n" +
+                    "  if sudo mariadb --connect-timeout=2 -N -B -e 'SELECT @@hostname'; then exit 0; fi\n" +
+                    "  sleep 0.5\n" +
+                    "done\n" +
+                    $"echo \"no answer through {s.Via} after 120 s\" >&2; exit 1\n", false);
                 break;
             case ClientQueryStep s:
                 yield return new($"{s.Client}-query", s.Client,

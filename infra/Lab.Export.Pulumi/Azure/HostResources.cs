@@ -3,7 +3,7 @@ using Lab.Export.Pulumi.Yaml;
 
 namespace Lab.Export.Pulumi.Azure;
 
-/// <summary>Per host: a NIC with the lab's static address (plus a public IP for the jump host only) and a Debian VM.</summary>
+/// <summary>Per host: a NIC with the lab's static address (plus a public IP for the jump host only) and a Debian VM (with its data disk, if the lab gives it one).</summary>
 public static class HostResources
 {
     public const string CustomDataPath = "osProfile.customData";
@@ -41,6 +41,19 @@ public static class HostResources
             .Add("networkInterfaceName", $"{host.Name}-nic")
             .Add("ipConfigurations", new YList(ipConfig))));
 
+        var storage = new YMap()
+            .Add("imageReference", new YMap()
+                .Add("publisher", AzureDefaults.ImagePublisher)
+                .Add("offer", AzureDefaults.ImageOffer)
+                .Add("sku", AzureDefaults.ImageSku)
+                .Add("version", "latest"))
+            .Add("osDisk", new YMap()
+                .Add("name", $"{host.Name}-os")
+                .Add("createOption", "FromImage")
+                .Add("deleteOption", "Delete")
+                .Add("managedDisk", new YMap().Add("storageAccountType", AzureDefaults.OsDiskType)));
+        if (AzureDataDisk.For(host) is { } dataDisks) storage.Add("dataDisks", dataDisks);
+
         yield return (Names.Vm(host.Name), ResourceDecl.Create("azure-native:compute:VirtualMachine", NetworkResources.InGroup()
             .Add("vmName", host.Name)
             .Add("hardwareProfile", new YMap().Add("vmSize", PulumiText.Of(Names.VmSize)))
@@ -53,17 +66,7 @@ public static class HostResources
                     .Add("ssh", new YMap().Add("publicKeys", new YList(new YMap()
                         .Add("path", new PulumiText().Text("/home/").Ref(Names.AdminUser).Text("/.ssh/authorized_keys").ToString())
                         .Add("keyData", PulumiText.Of(Names.SshPublicKey)))))))
-            .Add("storageProfile", new YMap()
-                .Add("imageReference", new YMap()
-                    .Add("publisher", AzureDefaults.ImagePublisher)
-                    .Add("offer", AzureDefaults.ImageOffer)
-                    .Add("sku", AzureDefaults.ImageSku)
-                    .Add("version", "latest"))
-                .Add("osDisk", new YMap()
-                    .Add("name", $"{host.Name}-os")
-                    .Add("createOption", "FromImage")
-                    .Add("deleteOption", "Delete")
-                    .Add("managedDisk", new YMap().Add("storageAccountType", AzureDefaults.OsDiskType))))
+            .Add("storageProfile", storage)
             .Add("networkProfile", new YMap().Add("networkInterfaces", new YList(new YMap()
                 .Add("id", PulumiText.Of($"{Names.Nic(host.Name)}.id"))
                 .Add("primary", true)))),

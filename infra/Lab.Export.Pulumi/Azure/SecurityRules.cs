@@ -15,10 +15,11 @@ namespace Lab.Export.Pulumi.Azure;
 public static class SecurityRules
 {
     /// <summary>
-    /// MariaDB / HAProxy frontend, SST (rsync / mariabackup), Galera replication and IST, Corosync (udpu), DRBD,
+    /// MariaDB / HAProxy frontend, SST (rsync / mariabackup), Galera replication and IST, Corosync (udpu: 5405, and 5404,
+    /// the send port of older releases), DRBD (7788 and r0's 7789),
     /// HAProxy stats, clustercheck, the load balancer's health check (<see cref="VipLoadBalancer.ProbePort"/>).
     /// </summary>
-    public static readonly int[] DatabasePorts = [3306, 4444, 4567, 4568, 5405, 7788, 7789, 9000, 9200, VipLoadBalancer.ProbePort];
+    public static readonly int[] DatabasePorts = [3306, 4444, 4567, 4568, 5404, 5405, 7788, 7789, 9000, 9200, VipLoadBalancer.ProbePort];
 
     public const int SshPort = 22;
 

@@ -15,8 +15,9 @@ public static class CloudConfigBuilder
 
     /// <param name="extraFiles">Files the cloud needs beside the lab's own (the Azure load balancer's health check).</param>
     /// <param name="extraFirstBoot">Their first-boot commands, after the services'.</param>
+    /// <param name="extraPackages">Packages the cloud's stock image lacks beside the services' own (a Pacemaker node's cluster stack).</param>
     public static string Build(LabDefinition lab, HostDefinition host, IReadOnlyList<RenderedFile> rendered,
-        IReadOnlyList<PlumbingFile>? extraFiles = null, IReadOnlyList<string[]>? extraFirstBoot = null)
+        IReadOnlyList<PlumbingFile>? extraFiles = null, IReadOnlyList<string[]>? extraFirstBoot = null, IReadOnlyList<string>? extraPackages = null)
     {
         var clash = ServiceCatalog.SystemdFilesFor(host).FirstOrDefault(p => rendered.Any(r => r.Path == p.Path));
         if (clash is not null)
@@ -27,7 +28,7 @@ public static class CloudConfigBuilder
             .ToList();
         var config = new YMap()
             .Add("package_update", true)
-            .Add("packages", new YList(ServiceCatalog.PackagesFor(host).Select(p => (YNode)p).ToList()))
+            .Add("packages", new YList(ServiceCatalog.PackagesFor(host).Concat(extraPackages ?? []).Distinct().Select(p => (YNode)p).ToList()))
             .Add("write_files", new YList(files),
                 "defer: written after the packages, so no package default replaces them and owners such as mysql exist")
             .Add("runcmd", new YList(ServiceCatalog.FirstBootFor(host).Concat(extraFirstBoot ?? []).Select(c => (YNode)new YList(c.Select(a => (YNode)a).ToList())).ToList()));

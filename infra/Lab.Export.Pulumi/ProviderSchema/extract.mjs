@@ -35,7 +35,7 @@ const packages = [
       "network.AddressSpaceArgs", "network.NetworkSecurityGroupArgs", "network.SecurityRuleArgs", "network.PublicIPAddressSkuArgs",
       "network.NetworkInterfaceIPConfigurationArgs", "network.SubnetArgs", "network.PublicIPAddressArgs",
       "compute.HardwareProfileArgs", "compute.OSProfileArgs", "compute.LinuxConfigurationArgs", "compute.SshConfigurationArgs",
-      "compute.SshPublicKeyArgs", "compute.StorageProfileArgs", "compute.ImageReferenceArgs", "compute.OSDiskArgs",
+      "compute.SshPublicKeyArgs", "compute.StorageProfileArgs", "compute.ImageReferenceArgs", "compute.OSDiskArgs", "compute.DataDiskArgs",
       "compute.ManagedDiskParametersArgs", "compute.NetworkProfileArgs", "compute.NetworkInterfaceReferenceArgs",
       "network.NatGatewaySkuArgs", "network.SubResourceArgs", "network.LoadBalancerSkuArgs", "network.FrontendIPConfigurationArgs",
       "network.BackendAddressPoolArgs", "network.ProbeArgs", "network.LoadBalancingRuleArgs",

@@ -13,13 +13,15 @@ public sealed class GaleraProgram
     {
         Catalog = new LabCatalog(RepoRoot.Path);
         Lab = Catalog.Load(labName);
-        Renderer = new TemplateRenderer(Catalog.TemplatesRoot);
-        Program = new AzureProgramGenerator(Renderer).Generate(Lab);
+        var generator = new AzureProgramGenerator(Catalog.TemplatesRoot);
+        Renderer = generator.Renderer;
+        Program = generator.Generate(Lab);
         Root = YamlTree.ParseMap(Program.Text);
     }
 
     public LabCatalog Catalog { get; }
     public LabDefinition Lab { get; }
+    /// <summary>The generator's own renderer: the templates as rendered for Azure (e.g. its data-disk device).</summary>
     public TemplateRenderer Renderer { get; }
     public PulumiProgram Program { get; }
     public YamlMappingNode Root { get; }
