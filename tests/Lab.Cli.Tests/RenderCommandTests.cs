@@ -120,6 +120,22 @@ public sealed class RenderCommandTests
     }
 
     /// <summary>The text printed after a header, up to the next header.</summary>
+    [Fact]
+    public async Task Given_ha_drbd_When_rendering_for_azure_Then_DRBD_uses_the_Azure_data_disk_and_by_default_the_vm_targets()
+    {
+        using var cli = new CliRunner();
+
+        var (azureExit, azure) = await cli.RunAsync("render", "ha-drbd", "--host", "node1", "--cloud", "azure");
+        var (plainExit, plain) = await cli.RunAsync("render", "ha-drbd", "--host", "node1");
+        var (badExit, bad) = await cli.RunAsync("render", "ha-drbd", "--cloud", "gcp");
+
+        var azureRes = Section(azure, "==> node1:/etc/drbd.d/r0.res");
+        var plainRes = Section(plain, "==> node1:/etc/drbd.d/r0.res");
+        Assert.True(azureExit == 0 && azureRes.Contains("disk      /dev/disk/azure/scsi1/lun0;"), $"azure render (exit {azureExit}):\n{azureRes}");
+        Assert.True(plainExit == 0 && plainRes.Contains("disk      /dev/vdc;"), $"default render (exit {plainExit}):\n{plainRes}");
+        Assert.True(badExit == ExitCodes.BadInput && bad.Contains("gcp"), $"an unknown cloud should be refused with exit 2, got {badExit}:\n{bad}");
+    }
+
     private static string Section(string output, string header)
     {
         var start = output.IndexOf(header, StringComparison.Ordinal);
