@@ -35,6 +35,11 @@ public static class InstanceClaim
             var clash = live.FirstOrDefault(r => r.Subnet.Overlaps(fixedSubnet));
             if (clash.Record is not null)
                 throw new SubnetInUseException(fixedSubnet, clash.Record);
+            // A fixed subnet whose network lives here (a proof of a cloud program's fixed addresses) must also be free
+            // on the machine: another state root's instance shows only as its guard route.
+            if (guarded && (await SubnetAllocator.MachineNetworksAsync(ct)).FirstOrDefault(n => n.Overlaps(fixedSubnet)) is { PrefixLength: > 0 } routed)
+                throw new LabException($"subnet {fixedSubnet} is already routed on this machine ({routed}: `ip route show {routed}`), by an instance of " +
+                                       "another state directory or by the machine's own network; bring that down first");
             chosen = fixedSubnet;
         }
         else chosen = await SubnetAllocator.AllocateAsync(request.Lab.Subnets, live.Select(r => r.Subnet), ct);

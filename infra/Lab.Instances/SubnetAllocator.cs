@@ -24,7 +24,7 @@ public static class SubnetAllocator
     }
 
     /// <summary>Networks the root namespace already routes or holds addresses in (default routes excluded).</summary>
-    private static async Task<IEnumerable<Ipv4Subnet>> MachineNetworksAsync(CancellationToken ct)
+    internal static async Task<IEnumerable<Ipv4Subnet>> MachineNetworksAsync(CancellationToken ct)
     {
         var routes = await ProcessRunner.RequireAsync("ip", ["-4", "-o", "route", "show", "table", "all"], ct: ct);
         var addresses = await ProcessRunner.RequireAsync("ip", ["-4", "-o", "addr", "show"], ct: ct);

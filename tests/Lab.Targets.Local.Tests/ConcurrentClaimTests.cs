@@ -36,6 +36,28 @@ public sealed class ConcurrentClaimTests : IAsyncLifetime
             Assert.True(await GuardRoute.ExistsAsync(subnet, CancellationToken.None), $"no unreachable route for {subnet} after its claim; claims: {string.Join(", ", subnets)}");
     }
 
+    [Fact]
+    public async Task Given_a_subnet_another_state_root_holds_When_claimed_as_fixed_with_a_guard_route_Then_it_is_refused_naming_the_route()
+    {
+        // Given an instance of one state root, with its guard route
+        foreach (var i in new[] { 0, 1 })
+        {
+            var root = Lab.Conformance.TestStateRoot.Create($"fixed{i}-");
+            _roots.Add((new LocalLayout(Path.Combine(root, "state"), "/run/lab/ns", LocalLayout.Default.CacheRoot), root));
+        }
+        var first = await InstanceClaim.ClaimAsync(_roots[0].Layout,
+            new ClaimRequest(_catalog.Load("galera"), $"cf{_run}0", "local", null, GuardRoute: true), CancellationToken.None);
+
+        // When another state root claims exactly that subnet as a fixed one (as a cloud program's payload proof would)
+        var refused = await Assert.ThrowsAsync<Lab.Core.Errors.LabException>(() => InstanceClaim.ClaimAsync(_roots[1].Layout,
+            new ClaimRequest(_catalog.Load("galera"), $"cf{_run}1", "machines", first.Lab.Subnet, GuardRoute: true), CancellationToken.None));
+
+        // Then it is refused before anything is recorded, and the first keeps its route
+        Assert.Contains($"{first.Lab.Subnet} is already routed", refused.Message);
+        Assert.Empty(Reaper.ExistingInstances(_roots[1].Layout));
+        Assert.True(await GuardRoute.ExistsAsync(first.Lab.Subnet.ToString(), CancellationToken.None));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
