@@ -3,6 +3,7 @@ using Lab.Core.Errors;
 using Lab.Core.Instances;
 using Lab.Core.Loading;
 using Lab.Core.Model;
+using Lab.Core.Targets;
 using Lab.Export.Pulumi.Proof.Hosts;
 using Lab.Export.Pulumi.Proof.Program;
 using Lab.Hosts.Ssh;
@@ -37,12 +38,13 @@ public sealed class PayloadProof(LabCatalog catalog, LocalLayout layout)
         var lower = await CloudInitLayer.EnsureAsync(layout, progress, ct);
 
         // The program's addresses are the lab's own (10.10.10.x): the instance keeps that subnet, never a moved one.
-        var (_, secrets) = await InstanceClaim.ClaimAsync(layout, new ClaimRequest(lab, instance, MachinesTarget.TargetName, lab.Subnet, GuardRoute: true,
+        var (_, secrets) = await InstanceClaim.ClaimAsync(layout, new ClaimRequest(lab, instance, MachinesTarget.TargetName, lab.Subnet, GuardRoute: false,
             new InventoryRecord(_machines.InventoryFile(instance)).Save), ct);
         try
         {
             var clock = Stopwatch.StartNew();
-            await LabNetwork.CreateAsync(instance, lab, ct);
+            foreach (var subnet in lab.Subnets) await ProofGuardRoute.AddAsync(subnet, instance, ct);
+            await LabNetwork.CreateAsync(instance, lab, ct, guardRoutes: false);
             await ManagementNamespace.CreateAsync(instance, lab, ct);
             var key = _machines.KeyFile(instance);
             var publicKey = await ManagedMachines.CreateLoginKeyAsync(key, instance, ct);
@@ -82,6 +84,18 @@ public sealed class PayloadProof(LabCatalog catalog, LocalLayout layout)
             progress($"{lab.Name}: payload proof failed ({e.Message.Split('\n')[0]}); instance '{instance}' kept for inspection until `lab down --instance {instance}`");
             throw;
         }
+    }
+
+    /// <summary>Removes everything the proof made: the machines instance (MachinesTarget's down) and its own guard routes.</summary>
+    public async Task<DownReport> DownAsync(string instance, CancellationToken ct)
+    {
+        var record = InstanceRecord.TryLoad(layout, instance);
+        var report = await new MachinesTarget(catalog, layout).DownAsync(instance, ct);
+        var routes = new List<string>();
+        if (record is not null)
+            foreach (var subnet in record.ParsedSubnets)
+                if (await ProofGuardRoute.RemoveAsync(subnet, instance, ct)) routes.Add(subnet.ToString());
+        return report.With(routes.Count > 0 ? $"its guard route {string.Join(", ", routes)} (metric {ProofGuardRoute.Metric(instance)})" : null);
     }
 
     /// <summary>`cloud-init status --wait` as the commands run it: done, or the error with cloud-init's own account of it.</summary>

@@ -72,6 +72,9 @@ public static class CloudInitLayer
             chroot '{mnt}' apt-get update -q
             chroot '{mnt}' env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends {packages}
             chroot '{mnt}' apt-get clean
+            # Azure's Debian image has its default locale generated; cloud-init's locale module fails without it.
+            sed -i 's/^# *\(en_US.UTF-8 UTF-8\)/\1/' '{mnt}/etc/locale.gen'
+            chroot '{mnt}' locale-gen
             chroot '{mnt}' env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall --download-only {packages}
             mkdir -p '{mnt}{RepositoryDir}'
             mv '{mnt}'/var/cache/apt/archives/*.deb '{mnt}{RepositoryDir}/'

@@ -11,10 +11,13 @@ namespace Lab.Instances;
 public static class LabNetwork
 {
     /// <summary>The switch and a namespace for each of <paramref name="hosts"/> (all of the lab's when null; VMs plug in their own NICs).</summary>
-    public static async Task CreateAsync(string instance, LabDefinition lab, CancellationToken ct, IReadOnlyList<HostDefinition>? hosts = null)
+    /// <param name="guardRoutes">False when the caller guards the subnets itself (the payload proof, whose fixed subnet may
+    /// already carry another instance's route).</param>
+    public static async Task CreateAsync(string instance, LabDefinition lab, CancellationToken ct, IReadOnlyList<HostDefinition>? hosts = null,
+        bool guardRoutes = true)
     {
         hosts ??= lab.Hosts;
-        await CreateSwitchAsync(instance, lab, ct);
+        await CreateSwitchAsync(instance, lab, ct, guardRoutes);
         var sw = LocalLayout.SwitchNetns(instance);
         await AddNamespacesAsync(hosts.Select(h => LocalLayout.HostNetns(instance, h.Name)), ct);
 
@@ -40,14 +43,14 @@ public static class LabNetwork
     /// The switch alone: its namespace, one bridge per lab network, and the guard routes. Hosts with a network stack of
     /// their own (VMs) plug into the bridges with tap devices instead of host namespaces.
     /// </summary>
-    public static async Task CreateSwitchAsync(string instance, LabDefinition lab, CancellationToken ct)
+    public static async Task CreateSwitchAsync(string instance, LabDefinition lab, CancellationToken ct, bool guardRoutes = true)
     {
         var sw = LocalLayout.SwitchNetns(instance);
         await AddNamespacesAsync([sw], ct);
         await Batch(sw, lab.AllNetworks.SelectMany((_, i) => new[] { $"link add br{i} type bridge", $"link set br{i} up" }).Append("link set lo up"), ct);
         // Rootless: no route can be added to the machine's namespace, and none is needed: nothing there routes into
         // a network namespace owned by the user's namespace.
-        if (!Rootless.RootlessMode.Active)
+        if (guardRoutes && !Rootless.RootlessMode.Active)
             foreach (var subnet in lab.Subnets) await GuardRoute.AddAsync(subnet, ct);
     }
 

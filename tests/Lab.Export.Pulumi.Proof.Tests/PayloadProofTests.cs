@@ -71,7 +71,7 @@ public sealed class PayloadProofTests(ITestOutputHelper output) : IDisposable
         {
             // LAB_PROOF_KEEP=1 keeps a failed proof's machines for a look inside (then `lab down` with its state dir).
             if (Environment.GetEnvironmentVariable("LAB_PROOF_KEEP") != "1" && Reaper.ExistingInstances(layout).Contains(instance))
-                await new MachinesTarget(_catalog, layout).DownAsync(instance, CancellationToken.None);
+                await proof.DownAsync(instance, CancellationToken.None);
         }
     }
 

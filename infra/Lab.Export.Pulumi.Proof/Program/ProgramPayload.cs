@@ -12,7 +12,6 @@ public sealed class ProgramPayload
     public const string VmType = "azure-native:compute:VirtualMachine";
     public const string CommandType = "command:remote:Command";
     private const string NicType = "azure-native:network:NetworkInterface";
-    private const string PublicIpType = "azure-native:network:PublicIPAddress";
 
     public required PulumiYamlProgram Program { get; init; }
     public required IReadOnlyList<VmPayload> Vms { get; init; }
@@ -38,9 +37,8 @@ public sealed class ProgramPayload
                 vm.Scalar("osProfile.adminUsername") ?? "root");
         }).ToList();
 
-        var publicIps = program.OfType(PublicIpType).ToDictionary(p => p.Name,
-            p => nics.Values.Where(n => n.PublicIp == p.Name).Select(n => n.Private).FirstOrDefault()
-                 ?? throw new LabException($"{program.File}: public address '{p.Name}' is on no NIC"));
+        // Only the addresses on a VM's NIC (the NAT gateway's has no local counterpart: nothing leaves the machine).
+        var publicIps = nics.Values.Where(n => n.PublicIp is not null).ToDictionary(n => n.PublicIp!, n => n.Private);
 
         var commands = program.OfType(CommandType).Select(c =>
         {
