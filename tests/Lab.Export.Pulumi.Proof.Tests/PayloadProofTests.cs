@@ -19,6 +19,7 @@ public sealed class PayloadProofTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _state = TestStateRoot.Create("proof-");
     private readonly LabCatalog _catalog = new(RepoRoot.Path);
+    private bool _keep;
     private LocalLayout Layout => new(Path.Combine(_state, "state"), "/run/lab/ns", LocalLayout.Default.CacheRoot);
 
     [Fact]
@@ -37,6 +38,7 @@ public sealed class PayloadProofTests(ITestOutputHelper output) : IDisposable
         var instance = $"pp{Guid.NewGuid():N}"[..8];
         var proof = new PayloadProof(_catalog, layout);
         var progress = new List<string>();
+        var passed = false;
         void Note(string m) { lock (progress) progress.Add(m); output.WriteLine(m); }
         try
         {
@@ -66,11 +68,13 @@ public sealed class PayloadProofTests(ITestOutputHelper output) : IDisposable
             var dir = Path.Combine(RepoRoot.Path, "out", "payload-proof");
             Directory.CreateDirectory(dir);
             File.AppendAllText(Path.Combine(dir, "times.tsv"), line + "\n");
+            passed = true;
         }
         finally
         {
             // LAB_PROOF_KEEP=1 keeps a failed proof's machines for a look inside (then `lab down` with its state dir).
-            if (Environment.GetEnvironmentVariable("LAB_PROOF_KEEP") != "1" && Reaper.ExistingInstances(layout).Contains(instance))
+            _keep = !passed && Environment.GetEnvironmentVariable("LAB_PROOF_KEEP") == "1";
+            if (!_keep && Reaper.ExistingInstances(layout).Contains(instance))
                 await proof.DownAsync(instance, CancellationToken.None);
         }
     }
@@ -82,7 +86,7 @@ public sealed class PayloadProofTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose()
     {
-        if (Environment.GetEnvironmentVariable("LAB_PROOF_KEEP") == "1") return;
+        if (_keep) return;
         try { Directory.Delete(_state, recursive: true); } catch (IOException) { }
     }
 }
