@@ -43,7 +43,7 @@ public sealed class PayloadProof(LabCatalog catalog, LocalLayout layout)
         try
         {
             var clock = Stopwatch.StartNew();
-            foreach (var subnet in lab.Subnets) await ProofGuardRoute.AddAsync(subnet, instance, ct);
+            foreach (var subnet in lab.Subnets) await GuardRoute.AddForInstanceAsync(subnet, instance, ct);
             await LabNetwork.CreateAsync(instance, lab, ct, guardRoutes: false);
             await ManagementNamespace.CreateAsync(instance, lab, ct);
             var key = _machines.KeyFile(instance);
@@ -86,17 +86,8 @@ public sealed class PayloadProof(LabCatalog catalog, LocalLayout layout)
         }
     }
 
-    /// <summary>Removes everything the proof made: the machines instance (MachinesTarget's down) and its own guard routes.</summary>
-    public async Task<DownReport> DownAsync(string instance, CancellationToken ct)
-    {
-        var record = InstanceRecord.TryLoad(layout, instance);
-        var report = await new MachinesTarget(catalog, layout).DownAsync(instance, ct);
-        var routes = new List<string>();
-        if (record is not null)
-            foreach (var subnet in record.ParsedSubnets)
-                if (await ProofGuardRoute.RemoveAsync(subnet, instance, ct)) routes.Add(subnet.ToString());
-        return report.With(routes.Count > 0 ? $"its guard route {string.Join(", ", routes)} (metric {ProofGuardRoute.Metric(instance)})" : null);
-    }
+    /// <summary>Removes everything the proof made: it is a machines instance (its guard route is its own, by metric).</summary>
+    public Task<DownReport> DownAsync(string instance, CancellationToken ct) => new MachinesTarget(catalog, layout).DownAsync(instance, ct);
 
     /// <summary>`cloud-init status --wait` as the commands run it: done, or the error with cloud-init's own account of it.</summary>
     private static async Task CloudInitDoneAsync(ProofSsh ssh, string admin, VmPayload vm, CancellationToken ct)
