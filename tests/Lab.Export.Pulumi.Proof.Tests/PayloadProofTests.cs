@@ -23,7 +23,7 @@ public sealed class PayloadProofTests(ITestOutputHelper output) : IDisposable
     private LocalLayout Layout => new(Path.Combine(_state, "state"), "/run/lab/ns", LocalLayout.Default.CacheRoot);
 
     [Fact]
-    public Task Given_the_galera_program_When_its_payload_runs_Then_every_scenario_passes_over_ssh() =>
+    public Task Given_the_galera_program_When_its_payload_runs_Then_its_scenarios_pass_over_ssh() =>
         ProveAsync("galera", ["kill-node1-ist", "haproxy-failover"]);
 
     [Fact]
