@@ -58,10 +58,15 @@ public sealed class CommandRunner(ProofSsh ssh, ProofValues values, Action<strin
     }
 
     /// <summary>Until ssh reaches the host (exit 255 is ssh's own failure: no route, no sshd yet, no user yet).</summary>
-    public Task DialAsync(string user, string host, string? proxyUser, string? proxyHost, CancellationToken ct) =>
+    /// <param name="repair">Tried after each failed dial (a container's boot units that failed); says what it did, or null.</param>
+    public Task DialAsync(string user, string host, string? proxyUser, string? proxyHost, CancellationToken ct,
+        Func<CancellationToken, Task<string?>>? repair = null) =>
         Until.Real.HoldsAsync($"ssh {user}@{host}", async c =>
         {
             var r = await ssh.RunAsync(user, host, proxyUser, proxyHost, "true", null, TimeSpan.FromSeconds(20), c);
-            return new ProbeResult(r.Ok, r.Ok ? "connected" : r.Describe());
+            if (r.Ok) return new ProbeResult(true, "connected");
+            var repaired = repair is null ? null : await repair(c);
+            if (repaired is not null) progress($"  {host}: {repaired} failed at boot; started again");
+            return new ProbeResult(false, r.Describe() + (repaired is null ? "" : $"; restarted {repaired}"));
         }, Dial, ct);
 }

@@ -65,7 +65,8 @@ public sealed class PayloadProof(LabCatalog catalog, LocalLayout layout)
 
             // Each host's own address from the management namespace (the jump host itself when it is the public one).
             var admin = values.Resolve(hosts[0].Vm.AdminUser);
-            await Task.WhenAll(hosts.Select(h => runner.DialAsync(admin, h.Vm.PrivateAddress, null, null, ct)));
+            await Task.WhenAll(hosts.Select(h => runner.DialAsync(admin, h.Vm.PrivateAddress, null, null, ct,
+                new ContainerBootUnits(_machines.PidFile(instance, h.Host.Name)).RestartFailedAsync)));
             var boot = clock.Elapsed.TotalSeconds;
             progress($"{lab.Name}: sshd answers as {admin} on every machine after {boot:0.0}s; waiting for cloud-init");
             await Task.WhenAll(hosts.Select(h => CloudInitDoneAsync(ssh, admin, h.Vm, ct)));
