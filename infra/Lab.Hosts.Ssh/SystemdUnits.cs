@@ -8,31 +8,14 @@ namespace Lab.Hosts.Ssh;
 /// </summary>
 public static class SystemdUnits
 {
-    public static string UnitOf(string service)
-    {
-        var unit = ServiceCatalog.Get(service).SystemdUnit;
-        return unit.Contains('.') ? unit : unit + ".service";
-    }
+    public static string UnitOf(string service) => SystemdDropIn.UnitOf(service);
 
-    public static bool IsSocket(string service) => UnitOf(service).EndsWith(".socket", StringComparison.Ordinal);
+    public static bool IsSocket(string service) => SystemdDropIn.IsSocket(service);
 
-    public static string DropInPath(string service) => $"/etc/systemd/system/{UnitOf(service)}.d/50-lab.conf";
+    public static string DropInPath(string service) => SystemdDropIn.PathOf(service);
 
-    /// <summary>
-    /// Debian's units restart a crashed server (mariadb: Restart=on-abnormal, haproxy: Restart=always); a scenario's
-    /// kill must leave it down until the scenario starts it. Output goes to the service's log file, where the
-    /// scenarios' log expectations read it (as on the local target), instead of only the journal.
-    /// </summary>
-    public static string DropIn(string service)
-    {
-        var spec = ServiceCatalog.Get(service);
-        var log = spec.LogPath;
-        return "# Written by `lab up`: a killed service stays down until started; output in the lab's log file.\n" +
-               "[Service]\nRestart=no\n" +
-               $"StandardOutput=append:{log}\nStandardError=append:{log}\n" +
-               (spec.SystemdExecStart is { } exec ? $"ExecStart=\nExecStart={exec}\n" : "") +
-               (spec.SystemdRuntimeDirectory is { } run ? $"RuntimeDirectory={run}\nRuntimeDirectoryPreserve=yes\n" : "");
-    }
+    /// <summary>The drop-in every lab unit gets (<see cref="SystemdDropIn"/>, shared with the Azure program's cloud-init).</summary>
+    public static string DropIn(string service) => SystemdDropIn.Content(service);
 
     /// <summary>
     /// `systemctl start` with extra server arguments. --wsrep-new-cluster goes where galera_new_cluster puts it (the

@@ -45,9 +45,10 @@ public static class InstanceClaim
         else chosen = await SubnetAllocator.AllocateAsync(request.Lab.Subnets, live.Select(r => r.Subnet), ct);
 
         var moved = request.Lab.MovedTo(chosen);
-        new InstanceRecord(request.Instance, request.Lab.Name, chosen.ToString(), DateTimeOffset.UtcNow, Environment.ProcessId,
+        var record = new InstanceRecord(request.Instance, request.Lab.Name, chosen.ToString(), DateTimeOffset.UtcNow, Environment.ProcessId,
             moved.Hosts.Select(h => h.Name).ToList(), request.Target, request.GuardRoute,
-            moved.Subnets.Count > 1 ? moved.Subnets.Select(s => s.ToString()).ToList() : null).Save(layout);
+            moved.Subnets.Count > 1 ? moved.Subnets.Select(s => s.ToString()).ToList() : null);
+        record.Save(layout);
         request.RecordTarget?.Invoke(layout, request.Instance);
         var secrets = LabSecrets.Generate();
         InstanceRecord.SaveSecrets(layout, request.Instance, secrets);
@@ -55,7 +56,21 @@ public static class InstanceClaim
         // is let go; the record above already says they are this instance's, so `down` removes them even if the
         // bring-up fails later.
         if (guarded)
-            foreach (var subnet in moved.Subnets) await GuardRoute.AddAsync(subnet, ct);
+        {
+            var added = new List<Ipv4Subnet>();
+            try
+            {
+                foreach (var subnet in moved.Subnets) { await GuardRoute.AddAsync(subnet, ct); added.Add(subnet); }
+            }
+            catch
+            {
+                // A route this claim could not add is not this instance's, so `down` must not remove it: the ones it did
+                // add go now, and the record stops claiming any.
+                foreach (var subnet in added) await ProcessRunner.RunAsync("ip", ["route", "del", "unreachable", subnet.ToString()], ct: CancellationToken.None);
+                (record with { GuardRoute = false }).Save(layout);
+                throw;
+            }
+        }
         return (moved, secrets);
     }
 

@@ -69,7 +69,8 @@ public sealed class CloudInitTests
             Assert.True(file.Content == content, $"{hostName}:{file.Path} differs from `lab render`:\n{FirstDifference(file.Content, content)}");
         }
         var extra = written.Keys.Except(rendered.Select(f => f.Path)).Except(carrySecrets).Order().ToList();
-        Assert.Equal(ServiceCatalog.SystemdFilesFor(host).Select(f => f.Path).Order(), extra);
+        // Besides the lab's files: its units, and the drop-ins the ssh target writes too (a killed server stays down).
+        Assert.Equal(ServiceCatalog.SystemdFilesFor(host).Concat(SystemdDropIn.For(host)).Select(f => f.Path).Order(), extra);
         Assert.All(extra, p => Assert.StartsWith("/etc/systemd/system/", p));
     }
 
