@@ -59,8 +59,9 @@ public sealed class CommandRunner(ProofSsh ssh, ProofValues values, Action<strin
 
     /// <summary>Until ssh reaches the host (exit 255 is ssh's own failure: no route, no sshd yet, no user yet).</summary>
     /// <param name="repair">Tried after each failed dial (a container's boot units that failed); says what it did, or null.</param>
+    /// <param name="policy">How long the host may take to let the user in (the provider's dial limit when null).</param>
     public Task DialAsync(string user, string host, string? proxyUser, string? proxyHost, CancellationToken ct,
-        Func<CancellationToken, Task<string?>>? repair = null) =>
+        Func<CancellationToken, Task<string?>>? repair = null, WaitPolicy? policy = null) =>
         Until.Real.HoldsAsync($"ssh {user}@{host}", async c =>
         {
             var r = await ssh.RunAsync(user, host, proxyUser, proxyHost, "true", null, TimeSpan.FromSeconds(20), c);
@@ -68,5 +69,5 @@ public sealed class CommandRunner(ProofSsh ssh, ProofValues values, Action<strin
             var repaired = repair is null ? null : await repair(c);
             if (repaired is not null) progress($"  {host}: {repaired} failed at boot; started again");
             return new ProbeResult(false, r.Describe() + (repaired is null ? "" : $"; restarted {repaired}"));
-        }, Dial, ct);
+        }, policy ?? Dial, ct);
 }

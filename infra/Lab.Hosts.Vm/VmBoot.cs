@@ -15,8 +15,9 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
 {
     private HostDefinition Host => lab.Hosts[index];
 
+    /// <param name="addFiles">Adds files of its own under the directory given, copied over the VM's / at each boot.</param>
     /// <returns>The known_hosts line for this VM's new host key.</returns>
-    public async Task<string> PrepareAsync(VmImageFiles image, string authorizedKey, CancellationToken ct)
+    public async Task<string> PrepareAsync(VmImageFiles image, string authorizedKey, CancellationToken ct, Action<string>? addFiles = null)
     {
         var dir = vms.HostDir(instance, Host.Name);
         Directory.CreateDirectory(dir);
@@ -24,6 +25,7 @@ public sealed class VmBoot(VmLayout vms, string instance, LabDefinition lab, int
 
         var seed = vms.SeedDir(instance, Host.Name);
         var knownHost = await ManagedMachines.WriteIdentityAsync(Path.Combine(seed, "files"), lab, Host, authorizedKey, ct);
+        addFiles?.Invoke(Path.Combine(seed, "files"));
         File.WriteAllText(Path.Combine(seed, "network.sh"), NetworkScript());
         await ProcessRunner.RequireAsync("mkfs.ext4", ["-q", "-F", "-L", "labseed", "-d", seed, vms.SeedImage(instance, Host.Name), "8M"], ct: ct);
         Directory.Delete(seed, true); // the private keys live on in the seed image only, which `down` removes

@@ -63,9 +63,11 @@ public static class CloudInitLayer
     /// Inside the mounted layer: install the added packages (and bring the image's to the mirror's current versions),
     /// download each repository package's .deb at the installed version, index them, and make that the only source.
     /// </summary>
-    internal static string Build(string mnt)
+    internal static string Build(string mnt) => Build(mnt, RepositoryPackages);
+
+    private static string Build(string mnt, IEnumerable<string> repositoryPackages)
     {
-        var packages = string.Join(' ', RepositoryPackages);
+        var packages = string.Join(' ', repositoryPackages);
         return $"""
             mount -t proc proc '{mnt}/proc'
             mount --bind /dev '{mnt}/dev'
@@ -85,4 +87,21 @@ public static class CloudInitLayer
             chroot '{mnt}' apt-get update -q
             """;
     }
+
+    /// <summary>
+    /// The same for the VM image (the chroot is already prepared by the VM image's build), with the VM's packages in the
+    /// repository too, and three things a VM needs that a machine does not: the data disk's Azure name, cloud-init after
+    /// the seed disk is read, and NoCloud chosen before that.
+    /// </summary>
+    internal static string ForVm(string root, IEnumerable<string> imagePackages) => $"""
+        {Build(root, imagePackages.Concat(Added).Distinct().Order(StringComparer.Ordinal))}
+        # Azure's agent (waagent's udev rules) names a data disk by its LUN; the VM's third disk is LUN 0 of the program.
+        mkdir -p '{root}/etc/udev/rules.d'
+        printf '# The payload proof: the third virtio disk is the Azure program'"'"'s data disk at LUN 0, named as waagent names it on Azure.\nKERNEL=="vdc", SYMLINK+="disk/azure/scsi1/lun0"\n' > '{root}/etc/udev/rules.d/66-lab-azure-data-disk.rules'
+        # The NoCloud seed arrives on the seed disk, which lab-seed copies over / at boot: cloud-init reads it after that.
+        mkdir -p '{root}/etc/systemd/system/cloud-init-local.service.d'
+        printf '[Unit]\nWants=lab-seed.service\nAfter=lab-seed.service\n' > '{root}/etc/systemd/system/cloud-init-local.service.d/lab-seed.conf'
+        # cloud-init's generator decides whether cloud-init runs before any unit (so before lab-seed): NoCloud is named here.
+        printf 'datasource_list: [ NoCloud, None ]\n' > '{root}/etc/cloud/cloud.cfg.d/89-lab-nocloud.cfg'
+        """;
 }

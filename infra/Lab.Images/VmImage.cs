@@ -8,6 +8,13 @@ namespace Lab.Images;
 /// <summary>The files one VM boots from: a raw ext4 root disk (never written: each VM gets an overlay), its kernel and initrd.</summary>
 public sealed record VmImageFiles(string Disk, string Kernel, string Initrd);
 
+/// <summary>Which VM image: the one every vm lab boots, or that one with cloud-init for the payload proof of an Azure program.</summary>
+public enum VmImageKind
+{
+    Lab,
+    CloudInit,
+}
+
 /// <summary>
 /// The Debian 12 disk image every VM boots: the machines root filesystem plus Debian's own kernel and the packages
 /// that need it (LVS, DRBD, Corosync, Pacemaker), installed in a chroot and turned into an ext4 image. Built once,
@@ -23,22 +30,24 @@ public static class VmImage
     /// <summary>The size of the sparse root disk; the rootfs itself is ~1 GB.</summary>
     public const string DiskSize = "4G";
 
-    public static string Directory(LocalLayout layout)
+    /// <remarks>The cloud-init image lives in a folder of its own: each image's pruning removes older builds of its own folder.</remarks>
+    public static string Directory(LocalLayout layout, VmImageKind kind = VmImageKind.Lab)
     {
-        var key = string.Join("\n", Path.GetFileName(MachineImage.Directory(layout)), string.Join(",", Packages), DiskSize, BuildScript("ROOT"));
+        var key = string.Join("\n", Path.GetFileName(MachineImage.Directory(layout)), string.Join(",", Packages), DiskSize, BuildScript("ROOT", kind));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
-        return Path.Combine(layout.CacheRoot, "vm", $"debian-{MachineImage.Suite}-{hash}");
+        return Path.Combine(layout.CacheRoot, kind == VmImageKind.Lab ? "vm" : "vm-cloud-init", $"debian-{MachineImage.Suite}-{hash}");
     }
 
     public static VmImageFiles FilesIn(string dir) =>
         new(Path.Combine(dir, "disk.raw"), Path.Combine(dir, "vmlinuz"), Path.Combine(dir, "initrd.img"));
 
-    public static bool IsBuilt(LocalLayout layout) => File.Exists(Path.Combine(Directory(layout), ".complete"));
+    public static bool IsBuilt(LocalLayout layout, VmImageKind kind = VmImageKind.Lab) => File.Exists(Path.Combine(Directory(layout, kind), ".complete"));
 
     /// <summary>The image, built first when missing (from the machines image, itself built when missing).</summary>
-    public static async Task<VmImageFiles> EnsureAsync(LocalLayout layout, Action<string> progress, CancellationToken ct)
+    public static async Task<VmImageFiles> EnsureAsync(LocalLayout layout, Action<string> progress, CancellationToken ct,
+        VmImageKind kind = VmImageKind.Lab)
     {
-        var dir = Directory(layout);
+        var dir = Directory(layout, kind);
         var done = Path.Combine(dir, ".complete");
         if (File.Exists(done)) return FilesIn(dir);
         var rootfs = await MachineImage.EnsureAsync(layout, progress, ct);
@@ -46,7 +55,8 @@ public static class VmImage
         using var _ = await BuildLock.TakeAsync(dir + ".lock", "the VM image", progress, ct);
         if (File.Exists(done)) return FilesIn(dir);
 
-        progress($"building the VM image (kernel and {Packages.Count - 1} packages into a copy of the machine image; once, 1-3 minutes): {dir}");
+        progress($"building the VM image (kernel and {Packages.Count - 1} packages into a copy of the machine image" +
+            (kind == VmImageKind.CloudInit ? ", then cloud-init and a local apt repository" : "") + $"; once, 1-3 minutes): {dir}");
         var clock = Stopwatch.StartNew();
         var work = dir + $".tmp{Environment.ProcessId}";
         if (System.IO.Directory.Exists(work)) System.IO.Directory.Delete(work, true);
@@ -56,7 +66,7 @@ public static class VmImage
         await ProcessRunner.RequireAsync("cp", ["-a", "--reflink=auto", rootfs, root], timeout: TimeSpan.FromMinutes(10), ct: ct);
         File.WriteAllText(Path.Combine(root, "etc/apt/apt.conf.d/00lab-host"), await HostAptSettingsAsync(ct));
         // A private mount namespace: /proc and /dev for the chroot vanish with it, whatever happens.
-        var build = await ProcessRunner.RunAsync("unshare", ["--mount", "--fork", "sh", "-ec", $"exec > '{log}' 2>&1\n" + BuildScript(root)],
+        var build = await ProcessRunner.RunAsync("unshare", ["--mount", "--fork", "sh", "-ec", $"exec > '{log}' 2>&1\n" + BuildScript(root, kind)],
             timeout: TimeSpan.FromMinutes(20), ct: ct);
         if (!build.Ok)
             throw new ImageBuildException($"building the VM image failed ({build.Describe()}); the last lines of {log}:\n{Tail(log)}");
@@ -78,7 +88,12 @@ public static class VmImage
     /// packages' own services off (the lab starts them, configured), and one unit that reads the VM's identity (host
     /// name, addresses, keys) from its seed disk before sshd starts.
     /// </summary>
-    internal static string BuildScript(string root) => $$"""
+    internal static string BuildScript(string root, VmImageKind kind = VmImageKind.Lab) => LabBuildScript(root) + "\n" +
+        (kind == VmImageKind.CloudInit ? CloudInitLayer.ForVm(root, MachineImage.Packages.Concat(Packages)) + "\n" : "") +
+        // Last: the chroot's apt used this machine's Acquire settings, and no package's service may start in the chroot.
+        $"rm -f '{root}/usr/sbin/policy-rc.d' '{root}/etc/apt/apt.conf.d/00lab-host'\n";
+
+    private static string LabBuildScript(string root) => $$"""
         r='{{root}}'
         mount -t proc proc "$r/proc"; mount --rbind /dev "$r/dev"; mount -t sysfs sys "$r/sys"
         printf '#!/bin/sh\nexit 101\n' > "$r/usr/sbin/policy-rc.d"; chmod +x "$r/usr/sbin/policy-rc.d"
@@ -90,7 +105,6 @@ public static class VmImage
         printf 'MODULES=list\n' > "$r/etc/initramfs-tools/conf.d/lab"
         printf 'virtio_pci\nvirtio_blk\nvirtio_net\next4\n' >> "$r/etc/initramfs-tools/modules"
         chroot "$r" update-initramfs -u -k all
-        rm -f "$r/usr/sbin/policy-rc.d" "$r/etc/apt/apt.conf.d/00lab-host"
         chroot "$r" systemctl disable corosync.service pacemaker.service drbd.service keepalived.service ipvsadm.service nginx.service >/dev/null 2>&1 || true
         # Under emulation every unit at boot costs seconds: nothing starts that a lab does not use.
         chroot "$r" systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer man-db.timer dpkg-db-backup.timer \

@@ -28,6 +28,24 @@ public sealed class ImageKeyTests
         Assert.NotEqual(Path.GetFileName(MachineImage.Directory(Layout)), Path.GetFileName(VmImage.Directory(Layout)));
     }
 
+    [Fact]
+    public void Given_the_cloud_init_vm_image_Then_it_is_the_vm_image_plus_cloud_init_in_a_folder_and_key_of_its_own()
+    {
+        var lab = VmImage.BuildScript("/r");
+        var proof = VmImage.BuildScript("/r", VmImageKind.CloudInit);
+        Assert.StartsWith(lab[..lab.IndexOf("rm -f '/r/usr/sbin/policy-rc.d'", StringComparison.Ordinal)], proof);
+        Assert.DoesNotContain("cloud-init", lab);
+        // The local repository carries the VM's packages too: the ha-drbd program's cloud-config installs drbd-utils.
+        Assert.Matches("install -y -q --reinstall --download-only [^\n]*drbd-utils", proof);
+        Assert.Contains("KERNEL==\"vdc\", SYMLINK+=\"disk/azure/scsi1/lun0\"", proof);
+        Assert.Contains("After=lab-seed.service", proof);
+        Assert.Contains("datasource_list: [ NoCloud, None ]", proof);
+        // The chroot's apt settings and the no-services guard go last, after the cloud-init part has used them.
+        Assert.EndsWith("rm -f '/r/usr/sbin/policy-rc.d' '/r/etc/apt/apt.conf.d/00lab-host'\n", proof);
+        Assert.Matches("^/cache/vm-cloud-init/debian-bookworm-[0-9a-f]{12}$", VmImage.Directory(Layout, VmImageKind.CloudInit));
+        Assert.NotEqual(Path.GetFileName(VmImage.Directory(Layout)), Path.GetFileName(VmImage.Directory(Layout, VmImageKind.CloudInit)));
+    }
+
     [Theory]
     [InlineData("Types: deb\nURIs: http://mirror.example/debian\nSuites: bookworm\n", null, "http://mirror.example/debian")]
     [InlineData(null, "deb [arch=amd64] http://ftp.kr.debian.org/debian bookworm main\n", "http://ftp.kr.debian.org/debian")]
