@@ -11,12 +11,13 @@ namespace Lab.Targets.Local.Tests;
 /// <summary>
 /// The labs whose hosts must be VMs (ha-drbd: node1 and node2 with DRBD, the client a namespace), as `lab run` runs
 /// them on this target. Under emulation a failover of the Pacemaker group takes minutes, so CI runs the setup check
-/// and the hard failover (power cut, takeover, downtime, no acknowledged write lost, resync after the node returns);
-/// the soft failover, the bulk resync and the split brain run by hand (`lab run ha-drbd`), their times are in the guide.
+/// here; the hard failover (power cut, takeover, downtime, no acknowledged write lost, resync after the node returns)
+/// runs in CI on the VMs of the Azure program's payload proof (the same templates, scenario and power switch), and the
+/// rest run by hand (`lab run ha-drbd`), their times are in the guide.
 /// </summary>
 public sealed class LocalVmLabFixture : ConformanceFixture, IConformanceScope
 {
-    private static readonly string[] InCi = ["1-setup-check", "3-hard-failover"];
+    private static readonly string[] InCi = ["1-setup-check"];
 
     protected override ILabTarget CreateTarget(LabCatalog catalog, LocalLayout layout) => new LocalTarget(catalog, layout);
 

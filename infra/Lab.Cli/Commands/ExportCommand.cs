@@ -28,8 +28,9 @@ internal static class ExportCommand
         var output = new Option<string?>("--output", "-o") { Description = "Folder to write Pulumi.yaml to (default: labs/<lab>/)" };
         var prove = new Option<bool>("--prove")
         {
-            Description = "Then run the program's payload here (root): each VM's user-data through cloud-init on a systemd machine, " +
-                          "its commands in order; the lab stays up as a machines instance driven over ssh (see docs/azure.md)",
+            Description = "Then run the program's payload here (root): each VM's user-data through cloud-init on a systemd machine " +
+                          "(a QEMU VM when the lab needs its own kernel: ha-drbd), its commands in order; the lab stays up as a " +
+                          "machines or vm instance driven over ssh (see docs/azure.md)",
         };
         var instance = Options.Instance();
         var command = new Command("pulumi",
