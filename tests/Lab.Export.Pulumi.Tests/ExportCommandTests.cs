@@ -41,6 +41,15 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_prove_with_an_output_folder_When_exporting_Then_it_is_refused_because_the_proof_runs_the_labs_own_program()
+    {
+        var (exit, output) = await Run("export", "pulumi", "ha-drbd", "--cloud", "azure", "-o", Path.Combine(_scratch, "elsewhere"), "--prove");
+
+        Assert.True(exit == 2, $"exit {exit}:\n{output}");
+        Assert.Contains("leave out --output", output);
+    }
+
+    [Fact]
     public async Task Given_an_unknown_cloud_or_lab_When_exporting_Then_it_fails_with_a_clear_message()
     {
         var (cloudExit, cloudOutput) = await Run("export", "pulumi", "galera", "--cloud", "aws", "-o", _scratch);
